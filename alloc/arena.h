@@ -1,0 +1,87 @@
+/*
+** arena.h -- the tagged arena: the one choke point for VM object memory.
+**
+** Each tag (tags.h) owns a jemalloc arena created with `arenas.create` and an
+** explicit tcache created with `tcache.create`; every allocation passes
+** MALLOCX_ARENA(a) | MALLOCX_TCACHE(tc) so a tag's blocks come only from its
+** own arena and its per-tag page figures are true (DESIGN.md section 1 has the
+** measurements behind this).  Callers pass the size back on free and realloc,
+** so the arena frees with sdallocx and the log records bytes without lookups.
+**
+** The arena is process-wide and single-threaded: only the VM thread may call
+** ht_alloc/ht_realloc/ht_free.  The recorder and SQLite never allocate here.
+**
+** Per-tag counters (count and bytes; current, peak and total) are exact: they
+** count the sizes callers asked for, not jemalloc's size classes.
+**
+** When the recorder is on (recorder.h), every call below logs one event.
+**
+** With --enable-debug-arena (HT_DEBUG_ARENA defined) each block also carries a
+** header and trailing canary, fresh memory is filled with 0xA5 and freed
+** memory with 0xDD, HT_FAIL_AT=N makes the Nth allocation fail,
+** HT_MEM_LIMIT=BYTES caps the live bytes, and ht_arena_shutdown() reports
+** tags whose live count is not zero.
+*/
+#ifndef HT_ARENA_H
+#define HT_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tags.h"
+
+/* Per-tag counters.  All figures are in caller-requested bytes. */
+typedef struct ht_tag_stats {
+  uint64_t cur_count;    /* blocks live now */
+  uint64_t peak_count;   /* highest cur_count seen */
+  uint64_t total_count;  /* blocks ever allocated (a realloc counts once more) */
+  uint64_t cur_bytes;    /* bytes live now */
+  uint64_t peak_bytes;   /* highest cur_bytes seen */
+  uint64_t total_bytes;  /* bytes ever allocated (realloc adds the new size) */
+} ht_tag_stats;
+
+/* jemalloc's page-level figures, refreshed by ht_arena_sample(). */
+typedef struct ht_mem_sample {
+  uint64_t rss;                   /* process RSS from /proc/self/statm, bytes */
+  uint64_t je_resident;           /* stats.resident */
+  uint64_t je_active;             /* stats.active */
+  uint64_t je_mapped;             /* stats.mapped */
+  uint64_t tag_active[HT_NTAGS];  /* stats.arenas.<i>.pactive * page size */
+  uint64_t tag_resident[HT_NTAGS];/* stats.arenas.<i>.resident (0 if absent) */
+} ht_mem_sample;
+
+/* Create the per-tag arenas and tcaches.  Idempotent.  Returns 0 on success. */
+int ht_arena_init(void);
+
+/* Destroy tcaches and arenas.  With the debug arena, prints tags with live
+** blocks to stderr.  Returns the number of live blocks left (0 when clean). */
+uint64_t ht_arena_shutdown(void);
+
+/* Allocate SIZE bytes tagged TAG.  Returns NULL on failure (out of memory,
+** or a failure injected by the debug arena).  SIZE 0 is treated as 1. */
+void *ht_alloc(ht_tag tag, size_t size);
+
+/* Like ht_alloc, but the memory is zeroed. */
+void *ht_calloc(ht_tag tag, size_t size);
+
+/* Resize P (allocated with TAG and OLDSIZE) to NEWSIZE.  Logs one REALLOC
+** event.  Returns the new block, or NULL with P untouched on failure.
+** P may be NULL (then it behaves as ht_alloc but still logs REALLOC). */
+void *ht_realloc(ht_tag tag, void *p, size_t oldsize, size_t newsize);
+
+/* Free P, which was allocated with TAG and SIZE.  P may be NULL. */
+void ht_free(ht_tag tag, void *p, size_t size);
+
+/* Borrowed pointer to TAG's counters (valid until ht_arena_shutdown). */
+const ht_tag_stats *ht_arena_stats(ht_tag tag);
+
+/* Reset peak figures to the current ones (tests, per-phase peaks). */
+void ht_arena_reset_peaks(void);
+
+/* Refresh jemalloc's epoch and fill OUT.  Costs about 0.3 ms: call it on a
+** timer, never per event.  Returns 0 on success. */
+int ht_arena_sample(ht_mem_sample *out);
+
+/* jemalloc's usable size for a request of SIZE in TAG's arena (nallocx). */
+size_t ht_arena_usable(ht_tag tag, size_t size);
+
+#endif

@@ -1,0 +1,1 @@
+# alloc/arena.mk: the tagged arena (filled in by the arena component)

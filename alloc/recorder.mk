@@ -1,0 +1,1 @@
+# alloc/recorder.mk: the recorder and profile (filled in by the recorder component)

@@ -1,0 +1,16 @@
+# vm/: the language.  libhtvm is a convenience library holding the whole VM;
+# the heaptrail program links it with libheaptrail.  Components add sources
+# to libhtvm_la_SOURCES in their own fragments.
+noinst_LTLIBRARIES += libhtvm.la
+libhtvm_la_SOURCES =
+libhtvm_la_CFLAGS = $(AM_CFLAGS) $(JEMALLOC_CFLAGS)
+bin_PROGRAMS += heaptrail
+heaptrail_SOURCES =
+heaptrail_LDADD = libhtvm.la $(HT_LIBS)
+
+include vm/core.mk
+include vm/frontend.mk
+include vm/numbers.mk
+include vm/text.mk
+include vm/containers.mk
+include vm/modules.mk

@@ -1,0 +1,1 @@
+# vm/text.mk
