@@ -2,3 +2,5 @@
 # tests (tests/lang/*.py with expected output beside them).
 include tests/unit/local.mk
 include tests/lang/local.mk
+TESTS += tests/samples/run.sh tests/samples/fresh.sh
+EXTRA_DIST += tests/samples

@@ -1,0 +1,6 @@
+print(list(enumerate("abc")), list(enumerate("ab", 1)))
+print(list(zip([1, 2, 3], "ab")), list(map(lambda x: x * 2, [1, 2])), list(filter(None, [0, 1, 2, 0])))
+print(sum([1, 2, 3]), sum([0.5, 0.25]), min(3, 1, 2), max([4, 9, 2]), max("abc", key=ord))
+print(list(reversed([1, 2, 3])), any([0, 0, 1]), all([1, 1, 0]), list(range(2, 10, 3)))
+it = iter([1, 2]); print(next(it), next(it), next(it, "end"))
+print(sorted("hello"), sorted([3, 1, 2], reverse=True))

@@ -1,0 +1,10 @@
+import sys
+print(1, 2, 3, sep="-")
+print("a", "b", end="!\n")
+print("no newline", end="")
+print()
+print("x", "y", sep="")
+print(*[1, 2, 3], sep=", ")
+print("to stdout", file=sys.stdout)
+sys.stdout.write("written\n")
+print()

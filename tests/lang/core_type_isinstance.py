@@ -1,0 +1,5 @@
+print(type(1).__name__, type("s").__name__, type([]).__name__, type({}).__name__, type(1.0).__name__)
+print(isinstance(1, int), isinstance(True, int), isinstance("a", (int, str)), isinstance([], dict))
+print(type(type(1)).__name__, type(None).__name__)
+print(repr("q"), str(5), repr([1, "a"]), bool(""), bool("x"))
+print(getattr(str, "upper")("abc"), hasattr([], "append"), hasattr([], "nope"))

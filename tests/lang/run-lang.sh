@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# run-lang.sh [PYDIR [EXPDIR]] -- the language tests, as TAP.  Each
+# PYDIR/NAME.py (default tests/lang) runs on the VM (`heaptrail run
+# --no-trace`) from inside PYDIR, and must give (expected files in EXPDIR,
+# default PYDIR):
+#   - stdout equal to NAME.out byte for byte,
+#   - the exit status in NAME.rc (0 when there is no NAME.rc),
+#   - when NAME.err exists, a last stderr line equal to it (the exception).
+# The expected files come from /usr/bin/python3: scripts/regen-lang.sh.
+# Files starting with '_' are modules imported by tests, not tests.
+# HT_LANG_FILTER=glob limits the run (e.g. HT_LANG_FILTER='text_*').
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+ht=$(cd "$top_builddir" && pwd)/heaptrail
+pydir=${1:-tests/lang}
+expdir=$(cd "$top_srcdir/${2:-$pydir}" && pwd) || exit 99
+cd "$top_srcdir/$pydir" || exit 99
+shopt -s nullglob
+tests=()
+for f in ${HT_LANG_FILTER:-*}.py; do
+  case $f in _*) continue ;; esac
+  tests+=("$f")
+done
+echo "1..${#tests[@]}"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+n=0
+for f in "${tests[@]}"; do
+  n=$((n + 1)); name=${f%.py}; base=$expdir/$name
+  timeout 30 "$ht" run --no-trace "$f" > "$tmp/out" 2> "$tmp/err" < /dev/null
+  rc=$?
+  want_rc=0; [ -f "$base.rc" ] && want_rc=$(cat "$base.rc")
+  why=""
+  if ! cmp -s "$tmp/out" "$base.out"; then why="stdout differs"
+  elif [ "$rc" != "$want_rc" ]; then why="exit status $rc, expected $want_rc"
+  elif [ -f "$base.err" ] && [ "$(tail -n 1 "$tmp/err")" != "$(cat "$base.err")" ]; then
+    why="last stderr line differs"
+  fi
+  if [ -z "$why" ]; then
+    echo "ok $n - $name"
+  else
+    echo "not ok $n - $name: $why"
+    diff "$base.out" "$tmp/out" | head -n 10 | sed 's/^/# /'
+    tail -n 3 "$tmp/err" | sed 's/^/# stderr: /'
+  fi
+done
