@@ -206,7 +206,8 @@ static unsigned char *block_new(ht_tag tag, int flags, size_t size, int fill) {
   unsigned char *b;
   dbg_head h;
 
-  if (size > SIZE_MAX - HT_DBG_HEAD - HT_DBG_TAIL)
+  if (size > SIZE_MAX - HT_DBG_HEAD - HT_DBG_TAIL ||
+      size > ht_arena_g.max_request)
     return NULL;
   b = mallocx(HT_DBG_HEAD + size + HT_DBG_TAIL, flags);
   if (b == NULL)

@@ -35,6 +35,7 @@ typedef struct ht_arena_state {
   unsigned tcache_ind[HT_NTAGS];  /* explicit tcache index per tag */
   ht_tag_stats stats[HT_NTAGS];   /* exact per-tag counters */
   int ready;                      /* arenas and tcaches exist */
+  size_t max_request;             /* larger requests fail: physical memory */
 } ht_arena_state;
 
 extern ht_arena_state ht_arena_g;

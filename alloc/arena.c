@@ -24,6 +24,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jemalloc/jemalloc.h>
 
@@ -56,6 +57,18 @@ static void destroy_pair(unsigned tc, unsigned a) {
   }
 }
 
+/* The machine's physical memory in bytes.  jemalloc maps with MAP_NORESERVE
+** where the kernel overcommits, so a request for more memory than the machine
+** has can "succeed" and the process is killed when it touches the pages; a
+** request that large can never be served, so the arena refuses it and the VM
+** raises MemoryError, as CPython does when malloc fails. */
+static size_t physical_memory(void) {
+  long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || psize <= 0 || (unsigned long)pages > SIZE_MAX / (unsigned long)psize)
+    return SIZE_MAX;
+  return (size_t)pages * (size_t)psize;
+}
+
 int ht_arena_init(void) {
   unsigned arena[HT_NTAGS];
   unsigned tcache[HT_NTAGS];
@@ -84,6 +97,7 @@ int ht_arena_init(void) {
     ht_arena_g.flags[t] = MALLOCX_ARENA(arena[t]) | MALLOCX_TCACHE(tcache[t]);
   }
   ht_arena_g.ready = 1;
+  ht_arena_g.max_request = physical_memory();
   cache_setup();
 #ifdef HT_DEBUG_ARENA
   ht_arena_debug_init_();
@@ -258,7 +272,7 @@ static inline void *block_alloc(ht_tag tag, size_t size, int zero) {
     size = (size_t)b << 4;
   }
   flags = ht_arena_flags_(tag);
-  if (HT_UNLIKELY(flags == 0))
+  if (HT_UNLIKELY(flags == 0 || size > ht_arena_g.max_request))
     return NULL;
   return mallocx(size, flags | zero);
 }
@@ -291,6 +305,8 @@ void *ht_realloc(ht_tag tag, void *p, size_t oldsize, size_t newsize) {
   } else {
     size_t req = newsize <= CACHE_MAX ? (size_t)small_bin(newsize) << 4
                                       : newsize;
+    if (HT_UNLIKELY(req > ht_arena_g.max_request))
+      return NULL;
     q = rallocx(p, req, ht_arena_g.flags[tag]);
     if (HT_UNLIKELY(q == NULL))
       return NULL;
