@@ -43,6 +43,8 @@ typedef struct ht_rec_options {
   unsigned sample_ms;      /* RSS/jemalloc sampling period; 0 means 20 */
   const char *script;      /* script path, stored in the `meta` table */
   const char *argv;        /* command line, stored in the `meta` table */
+  uint64_t max_bytes;      /* cap on the profile's size, 0 for none; reaching
+                              it fails the recording as a full disk would */
 } ht_rec_options;
 
 /* Returns the current script-stack node for an event (called by the
@@ -64,10 +66,12 @@ extern int ht_rec_active;
 /* Set the callback that yields the current script stack node. */
 void ht_rec_set_stack_fn(ht_stack_fn fn, void *ud);
 
-/* Intern a code location (a function); returns its code id (>= 1). */
+/* Intern a code location (a function); returns its code id (>= 1), or 0
+** when no recorder is open. */
 uint32_t ht_rec_code(const char *filename, const char *qualname, int firstlineno);
 
-/* Intern a stack node (parent node, code id, line); returns its id (>= 1). */
+/* Intern a stack node (parent node, code id, line); returns its id (>= 1),
+** or 0 when no recorder is open. */
 uint32_t ht_rec_stack(uint32_t parent, uint32_t code, uint32_t line);
 
 /* Log one event (the arena calls this for ALLOC/FREE/REALLOC). */
