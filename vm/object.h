@@ -363,9 +363,12 @@ Obj *seq_to_tuple(VM *vm, Obj *o);
   X(RecursionError, RuntimeError)          \
   X(SyntaxError, Exception)                \
   X(IndentationError, SyntaxError)         \
+  X(TabError, IndentationError)            \
   X(TypeError, Exception)                  \
   X(ValueError, Exception)                 \
   X(UnicodeError, ValueError)              \
+  X(UnicodeEncodeError, UnicodeError)      \
+  X(UnicodeDecodeError, UnicodeError)      \
   X(OSError, Exception)                    \
   X(StopAsyncIteration, Exception)
 #define X_(name, base) extern TypeObj Exc_##name;
@@ -590,6 +593,13 @@ typedef struct CodeObj {
   int flags;                      /* CO_* */
   int firstlineno;                /* line of the def */
   uint32_t rec_code_id;           /* recorder code id, 0 until interned */
+  int maxblocks;                  /* SETUP_FINALLY count: bounds a frame's
+                                     block stack (set by code_new) */
+  void *caches;                   /* core's inline caches (LOAD_GLOBAL), one
+                                     per co_names entry; owned, lazily made */
+  uint16_t *xcode;                /* core: the instructions as executed, unit
+                                     for unit like `code` but with private
+                                     superinstructions (owned) */
 } CodeObj;
 
 /* Build a code object; steals nothing (increfs its tuples and strs).

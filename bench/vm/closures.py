@@ -11,4 +11,4 @@ def run(n):
         total += m(3)
     return total
 
-print(run(3000000))
+print(run(1000000))

@@ -18,4 +18,4 @@ def run(n):
         total += functionB(i)
     return total
 
-print(run(3000000))
+print(run(1000000))
