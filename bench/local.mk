@@ -5,6 +5,7 @@ BENCH_TARGETS =
 EXTRA_DIST += bench/vm bench/run-vm.sh bench/run-all.sh
 include bench/arena.mk
 include bench/recorder.mk
+include bench/analysis.mk
 bench-vm: heaptrail
 	$(SHELL) $(top_srcdir)/bench/run-vm.sh $(top_builddir)
 BENCH_TARGETS += bench-vm
