@@ -7,6 +7,8 @@ libhtvm_la_CFLAGS = $(AM_CFLAGS) $(JEMALLOC_CFLAGS)
 bin_PROGRAMS += heaptrail
 heaptrail_SOURCES =
 heaptrail_LDADD = libhtvm.la $(HT_LIBS)
+# the contracts between the VM's components
+noinst_HEADERS += vm/object.h vm/vm.h vm/opcodes.h
 
 include vm/core.mk
 include vm/frontend.mk
@@ -14,3 +16,5 @@ include vm/numbers.mk
 include vm/text.mk
 include vm/containers.mk
 include vm/modules.mk
+include vm/stdmods.mk
+include vm/snapshot.mk

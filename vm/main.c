@@ -28,6 +28,8 @@
 #include "recorder.h"
 #include "profile.h"
 #include "analysis.h"
+#include "graph.h"        /* heaptrail graph|why (alloc/cli-graph.c) */
+#include "snapshot.h"     /* heap snapshots, --refs (vm/snapshot.c) */
 #if __has_include("compile.h")
 #include "compile.h"
 #else
@@ -39,12 +41,15 @@ uint32_t vm_stack_node(void *ud);
 
 static const char usage_text[] =
   "usage: heaptrail run [-o FILE] [--no-trace] [--native] script.py [args...]\n"
+  "         snapshots: [--refs] [--snapshot-every N] [--snapshot-gc] [--no-snapshot-peak] [--no-snapshot-exit]\n"
   "       heaptrail dis script.py\n"
   "       heaptrail sql [--header] [--json] [--check] [--readonly] FILE SQL...\n"
   "       heaptrail report FILE [--format text|json] [--top N]\n"
   "       heaptrail leaks FILE [--format text|json|html] [-o OUT] [--between A B] [--fail-on BYTES]\n"
   "       heaptrail flame FILE --folded [--metric peak|total]\n"
-  "       heaptrail diff A B [--format text|json]\n";
+  "       heaptrail diff A B [--format text|json]\n"
+  "       heaptrail graph FILE [--at SEQ|--at-peak|--snapshot N] [--root OBJ|--focus OBJ --depth K] [--format dot|json|text]\n"
+  "       heaptrail why FILE OBJ [--at SEQ|--at-peak|--snapshot N]\n";
 
 static int usage(FILE *out, int status) {
   fputs(usage_text, out);
@@ -142,7 +147,7 @@ static char *join_argv(int argc, char **argv) {
 static int cmd_run(int argc, char **argv) {
   const char *out = NULL;
   bool trace = true, native = false;
-  int i = 1;
+  int i = 1, k;
   for (; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-o")) {
@@ -161,6 +166,9 @@ static int cmd_run(int argc, char **argv) {
       native = true;
     } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       return usage(stdout, 0);
+    } else if ((k = snap_run_option(argc, argv, i)) != 0) { /* vm/snapshot.c */
+      if (k < 0) return usage(stderr, 2);
+      i += k - 1;
     } else if (!strcmp(a, "--")) {
       i++;
       break;
@@ -213,21 +221,25 @@ static int cmd_run(int argc, char **argv) {
     if (trace) {
       vm->tracing = true;
       ht_rec_set_stack_fn(vm_stack_node, vm);
+      snap_attach(vm, outpath);            /* heap snapshots (vm/snapshot.c) */
     }
     status = vm_run_main(vm, abs, src, n);
     /* what is alive now is what the script left behind: leak reports
     ** stop here, before teardown frees everything */
+    snap_at_exit(vm);                      /* the exit snapshot (vm/snapshot.c) */
     if (trace) ht_rec_mark(HT_TEARDOWN_MARK);
     vm_free(vm);
   }
   fflush(stdout);
   if (trace) {
     ht_rec_set_stack_fn(NULL, NULL);
-    if (ht_rec_close(status) != 0) {
+    int closed = ht_rec_close(status);
+    if (closed != 0) {
       /* the recorder's message starts with the file name */
       fprintf(stderr, "heaptrail: %s\n", ht_rec_error());
       if (status == 0) status = 1;
     }
+    snap_finish(outpath, closed == 0);     /* snapshots into the profile (vm/snapshot.c) */
   }
   ht_arena_shutdown();
   free(outpath);
@@ -283,6 +295,8 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "leaks")) return ht_cmd_leaks(argc - 1, argv + 1);
   if (!strcmp(cmd, "flame")) return ht_cmd_flame(argc - 1, argv + 1);
   if (!strcmp(cmd, "diff")) return ht_cmd_diff(argc - 1, argv + 1);
+  if (!strcmp(cmd, "graph")) return ht_cmd_graph(argc - 1, argv + 1);  /* alloc/cli-graph.c */
+  if (!strcmp(cmd, "why")) return ht_cmd_why(argc - 1, argv + 1);      /* alloc/cli-graph.c */
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))
     return usage(stdout, 0);
   if (!strcmp(cmd, "--version")) {

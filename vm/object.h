@@ -370,7 +370,40 @@ Obj *seq_to_tuple(VM *vm, Obj *o);
   X(UnicodeEncodeError, UnicodeError)      \
   X(UnicodeDecodeError, UnicodeError)      \
   X(OSError, Exception)                    \
-  X(StopAsyncIteration, Exception)
+  X(StopAsyncIteration, Exception)         \
+  X(FloatingPointError, ArithmeticError)   \
+  X(BufferError, Exception)                \
+  X(EOFError, Exception)                   \
+  X(ReferenceError, Exception)             \
+  X(SystemError, Exception)                \
+  X(UnicodeTranslateError, UnicodeError)   \
+  X(BlockingIOError, OSError)              \
+  X(ChildProcessError, OSError)            \
+  X(ConnectionError, OSError)              \
+  X(BrokenPipeError, ConnectionError)      \
+  X(ConnectionAbortedError, ConnectionError) \
+  X(ConnectionRefusedError, ConnectionError) \
+  X(ConnectionResetError, ConnectionError) \
+  X(FileExistsError, OSError)              \
+  X(FileNotFoundError, OSError)            \
+  X(InterruptedError, OSError)             \
+  X(IsADirectoryError, OSError)            \
+  X(NotADirectoryError, OSError)           \
+  X(PermissionError, OSError)              \
+  X(ProcessLookupError, OSError)           \
+  X(TimeoutError, OSError)                 \
+  X(Warning, Exception)                    \
+  X(UserWarning, Warning)                  \
+  X(DeprecationWarning, Warning)           \
+  X(PendingDeprecationWarning, Warning)    \
+  X(SyntaxWarning, Warning)                \
+  X(RuntimeWarning, Warning)               \
+  X(FutureWarning, Warning)                \
+  X(ImportWarning, Warning)                \
+  X(UnicodeWarning, Warning)               \
+  X(BytesWarning, Warning)                 \
+  X(ResourceWarning, Warning)              \
+  X(EncodingWarning, Warning)
 #define X_(name, base) extern TypeObj Exc_##name;
 EXC_LIST(X_)
 #undef X_

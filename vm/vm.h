@@ -14,12 +14,24 @@
 
 struct FrameObj;
 
+/* The cycle collector's state: three generations, as CPython's.  `head`
+** is generation 0 (where gc_track puts new objects); gen[1] and gen[2] are
+** the older ones.  count is generation 0's allocations minus deallocations;
+** gen_count[i] (i >= 1) counts collections of the younger generation since
+** generation i was last collected. */
 typedef struct GCState {
   GCHead head;                    /* list of tracked objects (sentinel) */
   ssize count;                    /* allocations since the last collection */
   ssize threshold;                /* collect when count exceeds this */
   bool enabled;                   /* gc.enable()/gc.disable() */
   bool collecting;                /* re-entrancy guard */
+  GCHead gen[3];                  /* gen[1], gen[2]: older lists (gen[0] unused: head) */
+  ssize gen_count[3];             /* [1], [2]: younger collections since */
+  ssize gen_threshold[3];         /* 700, 10, 10 */
+  ssize long_lived_total;         /* objects in gen 2 after the last full collection */
+  ssize long_lived_pending;       /* objects moved to gen 2 since */
+  ssize collected_total;          /* unreachable objects found, all runs */
+  ssize collections;              /* collections run */
 } GCState;
 
 struct VM {
@@ -38,14 +50,37 @@ struct VM {
   GCState gc;                     /* the cycle collector */
   bool tracing;                   /* a recorder is open */
   uint32_t stack_node_cache;      /* last stack node handed to the recorder */
+  Obj *nomem_exc;                 /* preallocated MemoryError instance (owned) */
+  char *c_stack_limit;            /* lowest address the evaluator may recurse to */
+  TypeObj **ready_types;          /* static types readied (VMINTERNAL block) */
+  ssize nready_types, ready_cap;  /* entries used / allocated */
+  Obj *source_cache;              /* dict filename -> list of source lines (owned) */
+  Obj *main_source;               /* str: the main script's text, or NULL (owned) */
+  Obj *str_main;                  /* interned "__main__" etc. (borrowed, interned) */
+  Obj *str_name, *str_doc, *str_builtins_key, *str_init, *str_new;
 
   /* text */
   Obj *interned;                  /* dict str -> str (owned) */
   Obj *empty_str;                 /* "" (owned) */
   Obj *char_cache[128];           /* one-character ASCII strs (owned) */
+  Obj *str_pos_str;               /* last non-ASCII str indexed (borrowed;
+                                     cleared when that str is freed) */
+  ssize str_pos_index;            /* a code point index in str_pos_str ... */
+  ssize str_pos_offset;           /* ... and its byte offset */
 
   /* containers */
   Obj *empty_tuple;               /* () (owned) */
+
+  Obj **repr_stack;               /* objects whose repr is running (VMINTERNAL block, borrowed refs) */
+  ssize repr_depth, repr_cap;     /* entries used / allocated in repr_stack */
+  Obj **trash;                    /* deallocations deferred by the trashcan (VMINTERNAL block) */
+  ssize ntrash, trash_cap;        /* entries used / allocated in trash */
+  int trash_depth;                /* nesting of container deallocations */
+  bool trash_draining;            /* the outermost dealloc is emptying trash */
+
+  /* numbers */
+  ssize int_max_str_digits;       /* sys.set_int_max_str_digits(): 0 = the
+                                     default (4300), -1 = no limit */
 
   /* modules */
   Obj *sys_stdout;                /* sys.stdout (owned) */
@@ -68,5 +103,28 @@ int vm_run_main(VM *vm, const char *filename, const char *source, size_t nbytes)
 /* Print the current exception with a CPython-style traceback to stderr
 ** and clear it. */
 void vm_print_exception(VM *vm);
+
+/* Raise TYPE (SyntaxError or IndentationError) as the compiler reports it:
+** MSG at FILENAME:LINENO, 1-based columns OFFSET..END_OFFSET (0 = unknown)
+** of LINE (the source line's text, may be NULL).  Returns NULL. */
+Obj *vm_raise_syntax(VM *vm, TypeObj *type, const char *msg, Obj *filename,
+                     int lineno, int offset, int end_offset, const char *line);
+
+/* Write N bytes to sys.stdout's FILE (vm->out).  Returns 0, or -1 with
+** OSError set. */
+int vm_write_stdout(VM *vm, const char *s, size_t n);
+
+/* Guard a C-level recursion (repr of nested containers, comparisons, calls
+** from C into Python): returns 0, or -1 with RecursionError "maximum
+** recursion depth exceeded" + WHERE (e.g. " while calling a Python object")
+** when the Python depth limit or the C stack is exhausted.  Every
+** successful enter is paired with a leave. */
+int vm_enter_recursive(VM *vm, const char *where);
+void vm_leave_recursive(VM *vm);
+
+/* Compile SOURCE and run it as the module NAME whose dict is GLOBALS
+** (borrowed).  Returns the module code's result (None) or NULL. */
+Obj *vm_exec_source(VM *vm, const char *source, size_t n, Obj *filename,
+                    Obj *globals);
 
 #endif
