@@ -421,6 +421,7 @@ static Obj *method_getattr(VM *vm, Obj *o, Obj *name) {
   MethodObj *m = (MethodObj *)o;
   if (str_eq_cstr(name, "__func__")) return incref(m->func);
   if (str_eq_cstr(name, "__self__")) return incref(m->self);
+  if (str_eq_cstr(name, "__doc__")) return obj_getattr(vm, m->func, name);
   Obj *descr = type_lookup(o->type, name);
   if (descr) {
     if (descr->type->descr_get)

@@ -1940,6 +1940,18 @@ resume_frame:
     DISPATCH();
   }
 
+  TARGET(LOAD_BUILD_CLASS) {
+    SAVE_IP();
+    Obj *bc = dict_get_cstr(vm, f->builtins, "__build_class__");
+    if (!bc) {
+      if (!vm_exc_occurred(vm))
+        vm_raise(vm, &Exc_NameError, "__build_class__ not found");
+      goto error;
+    }
+    PUSH(incref(bc));
+    DISPATCH();
+  }
+
   /* ---- modules ------------------------------------------------- */
   TARGET(IMPORT_NAME) {
     SAVE_IP();

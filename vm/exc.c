@@ -1187,8 +1187,6 @@ static void print_exception(VM *vm, FILE *out, Obj *value) {
       !str_eq_cstr(t->module, "__main__")) {
     fwrite(STR_UTF8(t->module), 1, (size_t)STR_NBYTES(t->module), out);
     fputc('.', out);
-  } else if ((t->flags & TF_HEAPTYPE) && t->module && str_eq_cstr(t->module, "__main__")) {
-    fputs("__main__.", out);
   }
   if (t->qualname) fwrite(STR_UTF8(t->qualname), 1, (size_t)STR_NBYTES(t->qualname), out);
   else fputs(t->name, out);

@@ -18,3 +18,4 @@ include vm/containers.mk
 include vm/modules.mk
 include vm/stdmods.mk
 include vm/snapshot.mk
+include vm/class.mk

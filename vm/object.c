@@ -56,6 +56,7 @@ NO_MEMSET_PATTERN Obj *obj_alloc(VM *vm, TypeObj *type, size_t size) {
   zero_body(o, size);
   o->refcnt = 1;
   o->type = type;
+  if (type->flags & TF_HEAPTYPE) type->ob.refcnt++;  /* instances own their class */
   return o;
 }
 
@@ -79,6 +80,7 @@ NO_MEMSET_PATTERN Obj *gc_alloc(VM *vm, TypeObj *type, size_t size) {
   zero_body(o, size);
   o->refcnt = 1;
   o->type = type;
+  if (type->flags & TF_HEAPTYPE) type->ob.refcnt++;  /* instances own their class */
   gc->count++;
   GCHead *h = &gc->head;
   g->gc_refs = 0;

@@ -108,6 +108,7 @@
   X(RERAISE,               1, -1)                                         \
   X(RAISE_VARARGS,         1, -oparg)                                     \
   X(LOAD_ASSERTION_ERROR,  0, 1)                                          \
+  X(LOAD_BUILD_CLASS,      0, 1)      /* builtins.__build_class__ */      \
   /* modules */                                                           \
   X(IMPORT_NAME,           1, -1)     /* level, fromlist -> module */     \
   X(IMPORT_FROM,           1, 1)                                          \

@@ -561,15 +561,17 @@ static Obj *type_call(VM *vm, Obj *callable, Obj *const *args, size_t nargs,
   size_t nkw = kwnames ? (size_t)TUPLE_SIZE(kwnames) : 0;
   if (t == &Type_Type) {
     if (nargs == 1 && nkw == 0) return incref((Obj *)args[0]->type);
-    if (nargs == 3)
-      return vm_raise(vm, &Exc_NotImplementedError,
-                      "type() with three arguments (class creation) is not "
-                      "supported yet");
+    if (nargs == 3 && nkw == 0)
+      return class_type_new(vm, t, args[0], args[1], args[2]);
     return vm_raise(vm, &Exc_TypeError, "type() takes 1 or 3 arguments");
   }
-  if (!t->new_)
+  Obj *o;
+  if (!t->new_ && (t->flags & TF_TYPE_SUBCLASS) && nargs == 3)
+    o = class_type_new(vm, t, args[0], args[1], args[2]);
+  else if (!t->new_)
     return vm_raise(vm, &Exc_TypeError, "cannot create '%s' instances", t->name);
-  Obj *o = t->new_(vm, callable, args, nargs, kwnames);
+  else
+    o = t->new_(vm, callable, args, nargs, kwnames);
   if (!o) return NULL;
   if (t->init && obj_isinstance(o, t)) {
     if (o->type->init(vm, o, args, nargs, kwnames) < 0) {
@@ -648,6 +650,7 @@ static int type_setattro(VM *vm, Obj *o, Obj *name, Obj *value) {
 }
 
 static Obj *type_get_name(VM *vm, Obj *o) {
+  if (((TypeObj *)o)->flags & TF_HEAPTYPE) return str_from_cstr(vm, ((TypeObj *)o)->name);
   return type_qualname_str(vm, (TypeObj *)o);
 }
 static Obj *type_get_qualname(VM *vm, Obj *o) {
@@ -719,6 +722,9 @@ TypeObj Type_Type = {
   .tag = HT_TAG_CLASS,
   .basicsize = sizeof(TypeObj),
   .flags = TF_BASETYPE,
+  .dealloc = class_type_dealloc,
+  .traverse = class_type_traverse,
+  .new_ = class_type_tp_new,
   .repr = type_repr,
   .hash = ptr_hash,
   .getattr = type_getattro,
@@ -925,7 +931,7 @@ static TypeObj *const core_types[] = {
   &SlotWrapper_Type, &MethodDescr_Type, &ClassMethodDescr_Type,
   &GetSetDescr_Type, &Builtin_Type, &Method_Type, &StaticMethod_Type,
   &ClassMethod_Type, &Property_Type, &Cell_Type, &Code_Type, &Function_Type,
-  &Frame_Type, &Module_Type, &Traceback_Type, &Generator_Type, NULL,
+  &Frame_Type, &Module_Type, &Traceback_Type, &Generator_Type, &Super_Type, &Member_Type, NULL,
 };
 
 static int ready_list(VM *vm, TypeObj *const *list) {

@@ -127,4 +127,18 @@ void vm_leave_recursive(VM *vm);
 Obj *vm_exec_source(VM *vm, const char *source, size_t n, Obj *filename,
                     Obj *globals);
 
+/* Classes (vm/class.c): builtins.__build_class__, and type(name, bases,
+** dict) creating a heap type of metaclass META.  Type_Type's dealloc,
+** traverse and clear for heap types. */
+Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                       Obj *kwnames);
+Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict);
+Obj *class_type_tp_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
+                       Obj *kwnames);
+void class_type_dealloc(VM *vm, Obj *o);
+int class_type_traverse(Obj *o, visitproc visit, void *arg);
+int class_type_clear(VM *vm, Obj *o);
+extern TypeObj Super_Type;      /* builtins.super */
+extern TypeObj Member_Type;     /* __slots__ member descriptors */
+
 #endif

@@ -1,0 +1,2 @@
+# classes: __build_class__, heap types, instances, dunder slots (vm/class.c)
+libhtvm_la_SOURCES += vm/class.c
