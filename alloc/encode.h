@@ -80,7 +80,10 @@ static inline void ht_codec_reset(ht_codec *c, uint64_t t0) {
 ** bytes, stored little-endian as (v << n) | (1 << (n - 1)), so the first
 ** byte's trailing zeros give the length; a first byte of 0 means the 8 bytes
 ** that follow hold the value.  The encoder writes with one unaligned 8-byte
-** store (the buffer keeps HT_EVENT_MAXBYTES of slack) and no loop. */
+** store (the buffer keeps HT_EVENT_MAXBYTES of slack) and no loop; the
+** length comes from a table indexed by the value's bit count. */
+extern const uint8_t ht_varint_len[65];
+
 static inline uint8_t *ht_put_varint(uint8_t *p, uint64_t v) {
   unsigned bits = 64 - (unsigned)__builtin_clzll(v | 1);
   if (__builtin_expect(bits > 56, 0)) {
@@ -88,18 +91,30 @@ static inline uint8_t *ht_put_varint(uint8_t *p, uint64_t v) {
     memcpy(p + 1, &v, 8);
     return p + 9;
   }
-  unsigned n = (bits + 6) / 7;
+  unsigned n = ht_varint_len[bits];
   uint64_t w = (v << n) | (1ull << (n - 1));
   memcpy(p, &w, 8);
   return p + n;
 }
 
-/* Write V only when COND (the bytes are stored either way; the position
-** moves only when COND): no branch on the data. */
-static inline uint8_t *ht_put_varint_if(uint8_t *p, uint64_t v, int cond) {
-  uint8_t *q = ht_put_varint(p, v);
-  return cond ? q : p;
+/* Read a varint at *PP without bounds checks: the caller guarantees 9
+** readable bytes.  Advances *PP. */
+static inline uint64_t ht_get_varint_fast(const uint8_t **pp) {
+  const uint8_t *p = *pp;
+  uint64_t w;
+  memcpy(&w, p, 8);
+  if (__builtin_expect((uint8_t)w == 0, 0)) {
+    memcpy(&w, p + 1, 8);
+    *pp = p + 9;
+    return w;
+  }
+  unsigned n = (unsigned)__builtin_ctzll(w) + 1;
+  *pp = p + n;
+  return (w << (64 - 8 * n)) >> (64 - 7 * n);
 }
+
+/* Read a varint at *PP, not past END.  Returns 0, or -1 when it is cut. */
+int ht_get_varint(const uint8_t **pp, const uint8_t *end, uint64_t *out);
 
 static inline uint64_t ht_zigzag(int64_t v) {
   return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
@@ -120,34 +135,48 @@ static inline uint8_t *ht_put_addr(uint8_t *p, uint64_t *last, uint64_t a) {
 }
 
 /* Append one event at P (which must have HT_EVENT_MAXBYTES of room);
-** returns the new end. */
+** returns the new end.  Fields that usually repeat (time, size, stack,
+** native stack) are tested with branches: on the VM's event streams they
+** are predictable, and skipping their varints is what makes this fast
+** (about 5 ns per event on a VM profile, 9 ns on a random mix). */
 static inline uint8_t *ht_encode_event(ht_codec *c, uint8_t *p, unsigned kind,
                                        unsigned tag, uint64_t obj, uint64_t old,
                                        uint64_t size, uint32_t stack,
                                        uint32_t native, uint64_t t) {
   uint8_t *h = p++;
+  unsigned hdr = kind & 7;
   tag &= 0xff;
-  int ft = t != c->t, fg = tag != c->tag, fs = size != c->last_size[tag],
-      fk = stack != c->stack, fn = native != c->native;
-  unsigned hdr = (kind & 7) | (fg ? HT_F_TAG : 0) | (fs ? HT_F_SIZE : 0) |
-                 (fk ? HT_F_STACK : 0) | (fn ? HT_F_NATIVE : 0) | (ft ? HT_F_TIME : 0);
-  p = ht_put_varint_if(p, t - c->t, ft);
+  if (__builtin_expect(t != c->t, 0)) {
+    hdr |= HT_F_TIME;
+    p = ht_put_varint(p, t - c->t);
+    c->t = t;
+  }
+  int fg = tag != c->tag;
+  hdr |= fg ? HT_F_TAG : 0;
   *p = (uint8_t)tag;
   p += fg;
+  c->tag = (uint8_t)tag;
   if (kind <= 2) {           /* ALLOC, FREE, REALLOC */
     if (kind == 2) p = ht_put_addr(p, &c->last_addr[tag], old);
     p = ht_put_addr(p, &c->last_addr[tag], obj);
   } else {
     p = ht_put_varint(p, obj);
   }
-  p = ht_put_varint_if(p, size, fs);
-  p = ht_put_varint_if(p, ht_zigzag((int64_t)stack - (int64_t)c->stack), fk);
-  p = ht_put_varint_if(p, ht_zigzag((int64_t)native - (int64_t)c->native), fn);
-  c->t = t;
-  c->tag = (uint8_t)tag;
-  c->last_size[tag] = size;
-  c->stack = stack;
-  c->native = native;
+  if (size != c->last_size[tag]) {
+    hdr |= HT_F_SIZE;
+    p = ht_put_varint(p, size);
+    c->last_size[tag] = size;
+  }
+  if (stack != c->stack) {
+    hdr |= HT_F_STACK;
+    p = ht_put_varint(p, ht_zigzag((int64_t)stack - (int64_t)c->stack));
+    c->stack = stack;
+  }
+  if (__builtin_expect(native != c->native, 0)) {
+    hdr |= HT_F_NATIVE;
+    p = ht_put_varint(p, ht_zigzag((int64_t)native - (int64_t)c->native));
+    c->native = native;
+  }
   *h = (uint8_t)hdr;
   return p;
 }
@@ -159,7 +188,8 @@ int ht_decode_event(ht_codec *c, const uint8_t **p, const uint8_t *end,
 
 /* Decode a whole chunk of N events starting at FIRST_SEQ / T0 into OUT
 ** (room for N).  Returns the number decoded, or -1 when the chunk is
-** malformed (then fewer than N events are valid). */
+** malformed (then fewer than N events are valid).  Reads without bounds
+** checks while HT_EVENT_MAXBYTES bytes remain, checked after that. */
 long ht_decode_chunk(const void *data, size_t nbytes, uint64_t first_seq,
                      uint64_t t0, uint32_t n, ht_event *out);
 

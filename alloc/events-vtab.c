@@ -13,13 +13,18 @@
 ** generous.  Each cursor keeps its last NCACHE decoded chunks, so a join
 ** probing nearby seq values decodes each chunk about once.  Rows come out in
 ** seq order (ORDER BY seq is free).
+**
+** ht_events_scan() reads the same events for C code, a chunk at a time,
+** without the cost SQLite adds to every row and column.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "encode.h"
 #include "profile.h"
+#include "schema.h"
 
 enum { COL_SEQ, COL_T, COL_KIND, COL_OBJ, COL_TAG, COL_SIZE, COL_STACK, COL_OLD, COL_NATIVE };
 
@@ -325,6 +330,59 @@ static int ev_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* ---- the same without SQLite's rows ---- */
+
+int ht_events_scan(sqlite3 *db, long long lo, long long hi, ht_events_fn fn, void *ud, char *err,
+                   size_t errsz) {
+  sqlite3_stmt *st = NULL;
+  ht_event *evs = NULL;
+  int64_t cap = 0, next = 0;
+  int rc = 0, step;
+  if (lo < 0) lo = 0;
+  if (hi < lo) return 0;
+  if (sqlite3_prepare_v2(db, "SELECT first_seq, nevents, t0, data FROM main.chunk WHERE first_seq >= "
+                             "coalesce((SELECT max(first_seq) FROM main.chunk WHERE first_seq <= ?1), 0) "
+                             "AND first_seq <= ?2 ORDER BY first_seq", -1, &st, NULL) != SQLITE_OK) {
+    snprintf(err, errsz, "reading events: %s", sqlite3_errmsg(db));
+    return -1;
+  }
+  sqlite3_bind_int64(st, 1, lo);
+  sqlite3_bind_int64(st, 2, hi);
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t first = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 1);
+    const void *data = sqlite3_column_blob(st, 3);
+    if (n < 0 || n > (1 << 24) || (n && !data) || first < next) goto corrupt;
+    next = first + n;
+    if (n > cap) {
+      ht_event *e = sqlite3_realloc64(evs, (sqlite3_uint64)n * sizeof *e);
+      if (!e) {
+        snprintf(err, errsz, "out of memory");
+        rc = -1;
+        break;
+      }
+      evs = e;
+      cap = n;
+    }
+    if (ht_decode_chunk(data, (size_t)sqlite3_column_bytes(st, 3), (uint64_t)first,
+                        (uint64_t)sqlite3_column_int64(st, 2), (uint32_t)n, evs) != n)
+      goto corrupt;
+    int64_t a = lo > first ? lo - first : 0, b = hi < first + n - 1 ? hi - first + 1 : n;
+    if (a < b && (rc = fn(ud, evs + a, (size_t)(b - a)))) break;
+    continue;
+  corrupt:
+    snprintf(err, errsz, "corrupt profile: the chunk of events at seq %lld is malformed", (long long)first);
+    rc = -1;
+    break;
+  }
+  if (!rc && step != SQLITE_DONE) {
+    snprintf(err, errsz, "reading events: %s", sqlite3_errmsg(db));
+    rc = -1;
+  }
+  sqlite3_finalize(st);
+  sqlite3_free(evs);
+  return rc;
+}
+
 static const sqlite3_module events_module = {
   .iVersion = 1,
   .xCreate = NULL,             /* eponymous-only */
@@ -342,5 +400,6 @@ static const sqlite3_module events_module = {
 };
 
 int ht_events_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "events", &events_module, NULL) == SQLITE_OK ? 0 : -1;
+  if (sqlite3_create_module(db, "events", &events_module, NULL) != SQLITE_OK) return -1;
+  return ht_object_register(db) || ht_series_register(db) ? -1 : 0;
 }

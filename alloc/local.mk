@@ -9,3 +9,4 @@ HT_LIBS = libheaptrail.la $(JEMALLOC_LIBS) $(UNWIND_LIBS) $(SQLITE_LIBS) $(PTHRE
 include alloc/arena.mk
 include alloc/recorder.mk
 include alloc/analysis.mk
+include alloc/graph.mk

@@ -117,6 +117,16 @@ typedef struct htr_hash {
   uint32_t count;              /* ids stored */
 } htr_hash;
 
+/* A direct-mapped cache entry in front of the node hash: the VM asks for
+** the same few (parent, code, line) nodes over and over. */
+typedef struct htr_ncache {
+  uint32_t parent;             /* key: parent node */
+  uint32_t code;               /* key: code id */
+  uint32_t line;               /* key: line */
+  uint32_t id;                 /* the node, 0 for an empty entry */
+} htr_ncache;
+#define HTR_NODE_CACHE 4096
+
 enum { HTR_CLOSED, HTR_RUNNING, HTR_CLOSING, HTR_SIGNALLED };
 
 typedef struct htr_state {
@@ -141,6 +151,7 @@ typedef struct htr_state {
   htr_hash code_hash;          /* code id lookup (VM thread) */
   htr_hash node_hash;          /* node id lookup (VM thread) */
   htr_hash native_hash;        /* native id lookup (VM thread) */
+  htr_ncache node_cache[HTR_NODE_CACHE];   /* recent node lookups (VM thread) */
 
   /* shared with the writer, under mu */
   pthread_mutex_t mu;          /* guards the fields down to `err` */

@@ -1,16 +1,23 @@
--- schema.sql -- the heaptrail profile, schema version 1.
+-- schema.sql -- the heaptrail profile, schema version 2.
 --
 -- One SQLite file per recording.  PRAGMA application_id is 0x48545052
--- ("HTPR") and PRAGMA user_version is the schema version (1); readers refuse
+-- ("HTPR") and PRAGMA user_version is the schema version (2); readers refuse
 -- versions they do not know.  doc/profile-format.md describes every table and
 -- view with example queries.
 --
 -- The recorder runs the first part when it creates the file.  The part after
--- the "@derived" line is built when the profile is finalized: by
--- ht_rec_close(), by the signal handlers, or by a reader opening a profile
--- whose run was killed.  Derived objects are written `main.`; a reader that
--- cannot write the file builds them as `temp.` instead (SQLite looks in temp
--- first, so queries are the same).
+-- the "@derived" line holds the derived tables: the recorder creates them
+-- empty with the file and its writer thread fills them as the run goes
+-- (derive.c); they are complete once meta finished = 1, set when the profile
+-- is finalized: by ht_rec_close(), by the signal handlers, or by a reader
+-- opening a profile whose run was killed, which drops and rebuilds them from
+-- the chunks.  Derived objects are written `main.`; a reader that cannot
+-- write the file builds them as `temp.` instead (SQLite looks in temp first,
+-- so queries are the same).  Indexes of derived tables are created when the
+-- profile is finalized.
+--
+-- Two tables are virtual and exist only on connections opened by heaptrail:
+-- `events` decodes `chunk`, `object` decodes `object_blob`.
 --
 -- Conventions: seq is the global event number (0, 1, 2, ...); t is
 -- nanoseconds since the recording started; sizes are bytes as requested by the
@@ -111,21 +118,33 @@ CREATE TABLE native_symbol(
 
 -- @derived --------------------------------------------------------------
 
--- Every object allocated (or first seen) during the run, with its lifetime:
--- alive for alloc_seq <= seq < free_seq.  Rows are in id order, and id is the
--- allocation's seq, so `id BETWEEN a AND b` is a range of the table itself.
--- A REALLOC keeps the object's id; the object's size is its last size, and
--- each change is a row of `resize`.
-CREATE TABLE main.object(
-  id INTEGER PRIMARY KEY,        -- seq of the event that created it (ALLOC, or REALLOC from NULL)
-  pre INTEGER NOT NULL,          -- 1: allocated before recording began (first seen freed or resized)
-  alloc_seq INTEGER GENERATED ALWAYS AS (CASE WHEN pre THEN NULL ELSE id END) VIRTUAL,
-  free_seq INTEGER,              -- seq of its FREE; NULL if alive at the end
-  tag INTEGER NOT NULL,
-  size INTEGER NOT NULL,         -- last size (the allocation's size unless resized)
-  stack INTEGER NOT NULL,        -- script stack of the allocation
-  native INTEGER NOT NULL,       -- native stack of the allocation (0 = none)
-  addr INTEGER NOT NULL          -- address when allocated
+-- Every object allocated (or first seen) during the run, with its lifetime,
+-- packed: one row per run of 4096 consecutive objects (by id), the objects
+-- coded as alloc/packed.h describes.  Read them through the `object`
+-- virtual table, whose rows are (id, pre, alloc_seq, free_seq, tag, size,
+-- stack, native, addr) in id order, alive for alloc_seq <= seq < free_seq;
+-- an object's id is the seq of the event that created it (ALLOC, or
+-- REALLOC from NULL).  The columns before the BLOBs let `object` skip runs:
+-- a seq range of ids, a free_seq bound, free_seq IS NULL.
+CREATE TABLE main.object_blob(
+  first_id INTEGER PRIMARY KEY,  -- id of the run's first object
+  last_id INTEGER NOT NULL,      -- id of its last object
+  n INTEGER NOT NULL,            -- objects in the run
+  min_free INTEGER,              -- smallest free_seq (NULL: none ended)
+  max_free INTEGER,              -- largest free_seq (NULL: none ended)
+  live INTEGER NOT NULL,         -- objects alive at the end (free_seq NULL)
+  data BLOB NOT NULL,            -- creation fields: tag, address, size, stacks
+  fate BLOB NOT NULL             -- free_seq and last size of each object
+);
+
+-- An index of `object` on free_seq, packed: the objects that ended, in the
+-- order they ended, one row per 4096 of them (alloc/packed.h).  `object`
+-- reads it for free_seq = N.
+CREATE TABLE main.object_end(
+  first_free INTEGER PRIMARY KEY,  -- free_seq of the row's first object
+  last_free INTEGER NOT NULL,      -- free_seq of its last
+  n INTEGER NOT NULL,              -- objects in the row
+  data BLOB NOT NULL               -- (free_seq, id) of each, packed
 );
 
 -- Each REALLOC of a known object.
@@ -161,21 +180,21 @@ CREATE TABLE main.series_level(
   width INTEGER NOT NULL         -- events per bucket
 );
 
--- Live memory per tag over time, pre-aggregated.  A row exists for a bucket
--- and tag when the tag had live objects or events in it; tag -1 is the total
--- of all tags.
-CREATE TABLE main.series(
+-- Live memory per tag over time, pre-aggregated, packed: one row per level
+-- and tag (-1: all tags together) holding the buckets where the tag had live
+-- objects or events, coded as alloc/packed.h describes.  Read them through
+-- the `series` virtual table, whose rows are (level, tag, bucket, t, count,
+-- bytes, peak_bytes, allocs, frees) in that order: t is the time of the
+-- bucket's last event, count and bytes the live objects and bytes at its
+-- end, peak_bytes the most live bytes at any event in it, allocs the ALLOC
+-- and REALLOC events in it, frees its FREE events.
+CREATE TABLE main.series_blob(
   level INTEGER NOT NULL,        -- series_level.level
   tag INTEGER NOT NULL,          -- tag, or -1 for all tags
-  bucket INTEGER NOT NULL,
-  t INTEGER NOT NULL,            -- time of the bucket's last event
-  count INTEGER NOT NULL,        -- live objects at the bucket's end
-  bytes INTEGER NOT NULL,        -- live bytes at the bucket's end
-  peak_bytes INTEGER NOT NULL,   -- most live bytes at any event in the bucket
-  allocs INTEGER NOT NULL,       -- ALLOC and REALLOC events in the bucket
-  frees INTEGER NOT NULL,        -- FREE events in the bucket
-  PRIMARY KEY(level, tag, bucket)
-) WITHOUT ROWID;
+  n INTEGER NOT NULL,            -- buckets in data
+  data BLOB NOT NULL,            -- the buckets, packed
+  PRIMARY KEY(level, tag)
+);
 
 -- One frame per row for every native stack (from native_stack.pcs).
 CREATE TABLE main.native_frame(
@@ -185,7 +204,6 @@ CREATE TABLE main.native_frame(
   PRIMARY KEY(stack, level)
 ) WITHOUT ROWID;
 
-CREATE INDEX main.object_free_seq ON object(free_seq);
 CREATE INDEX main.resize_obj ON resize(obj);
 
 -- A stack node with its code location: one frame of a script stack.

@@ -165,13 +165,23 @@ static int node_eq(const void *item, const void *key) {
   return a->parent == b->parent && a->code == b->code && a->line == b->line;
 }
 
+static inline htr_ncache *node_cache_at(uint32_t parent, uint32_t code, uint32_t line) {
+  uint32_t h = parent * 0x9e3779b1u ^ code * 0x85ebca77u ^ line * 0xc2b2ae3du;
+  return &htr.node_cache[(h ^ (h >> 16)) & (HTR_NODE_CACHE - 1)];
+}
+
 uint32_t ht_rec_stack(uint32_t parent, uint32_t code, uint32_t line) {
   if (atomic_load_explicit(&htr.state, memory_order_relaxed) != HTR_RUNNING) return 0;
   if (parent >= htr.nodes.n) parent = 0;   /* unknown parent: hang it at the root */
+  htr_ncache *c = node_cache_at(parent, code, line);
+  if (c->id && c->parent == parent && c->code == code && c->line == line) return c->id;
   htr_node k = { parent, code, line, 0 };
   uint32_t h = node_hash3(parent, code, line);
   uint32_t id = htr_hash_find(&htr.node_hash, &htr.nodes, h, node_eq, &k);
-  if (id) return id;
+  if (id) {
+    *c = (htr_ncache){ parent, code, line, id };
+    return id;
+  }
   k.depth = parent ? ((htr_node *)htr_pages_at(&htr.nodes, parent))->depth + 1 : 1;
   htr_node *n = htr_pages_add(&htr.nodes);
   if (!n) goto oom;
@@ -182,6 +192,7 @@ uint32_t ht_rec_stack(uint32_t parent, uint32_t code, uint32_t line) {
     goto oom;
   }
   htr_pages_publish(&htr.nodes);
+  *c = (htr_ncache){ parent, code, line, id };
   return id;
 oom:
   htr_set_error("out of memory interning a stack node");
@@ -189,6 +200,7 @@ oom:
 }
 
 int htr_intern_init(void) {
+  memset(htr.node_cache, 0, sizeof htr.node_cache);
   if (htr_pages_init(&htr.codes, sizeof(htr_code)) ||
       htr_pages_init(&htr.nodes, sizeof(htr_node)) ||
       htr_pages_init(&htr.marks, sizeof(htr_mark)) ||

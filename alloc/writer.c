@@ -15,6 +15,16 @@
 ** stores a `sample` row, then tells the VM thread, which logs a SAMPLE event
 ** at its next clock reading.
 **
+** The writer also derives: packing a full chunk, it feeds the chunk's events
+** to a deriver (derive.c), which matches frees to allocations and writes the
+** packed `object_blob` rows, `resize` rows and, at the end, the sites and
+** series into the same transactions.  So ht_rec_close() only writes what the
+** deriver still holds, instead of replaying the whole log.  Partial chunks
+** (stored before a commit) are not fed; their events are fed with the full
+** chunk, or, after a signal, at the end.  Should the deriver run out of
+** memory, recording goes on and the end replays the stored chunks instead
+** (ht_derive).
+**
 ** A failing SQLite call (SQLITE_FULL above all) sets htr.failed with a message
 ** naming the file; from then on chunks are dropped, the VM stops logging at
 ** its next chunk, and ht_rec_close() returns -1 leaving the file unfinished
@@ -38,6 +48,7 @@
 #include "schema.h"
 
 #define ENC_BYTES ((size_t)HTR_CHUNK_EVENTS * HT_EVENT_MAXBYTES)
+#define PAGE_SIZE 16384                /* the profile's page size */
 
 static struct {
   sqlite3 *db;                     /* the profile (owned) */
@@ -59,6 +70,8 @@ static struct {
   uint32_t sample_id;              /* last sample row */
   uint64_t last_seq_seen;          /* approximate seq for samples */
   uint8_t *enc;                    /* packed chunk being stored (owned) */
+  ht_deriver *derive;              /* the derived tables so far (owned), NULL after a failure */
+  uint64_t fed_seq;                /* seq of the next event to feed it */
   int created;                     /* we created the file (unlink on failure) */
 } W;
 
@@ -193,6 +206,8 @@ static void close_db(void) {
     sqlite3_finalize(*sts[i]);
     *sts[i] = NULL;
   }
+  ht_deriver_free(W.derive);
+  W.derive = NULL;
   if (W.db) sqlite3_close(W.db);
   W.db = NULL;
   free(W.enc);
@@ -228,8 +243,8 @@ int htr_writer_open(const char *path, const ht_rec_options *o) {
   /* application_id and user_version first, so that page 1 of the main file
   ** identifies the profile even before the first checkpoint. */
   snprintf(pragmas, sizeof pragmas,
-           "PRAGMA page_size=4096; PRAGMA application_id=%d; PRAGMA user_version=%d;",
-           HT_APPLICATION_ID, HT_SCHEMA_VERSION);
+           "PRAGMA page_size=%d; PRAGMA application_id=%d; PRAGMA user_version=%d;",
+           PAGE_SIZE, HT_APPLICATION_ID, HT_SCHEMA_VERSION);
   if (exec(pragmas, "creating the profile")) goto fail;
   sqlite3_stmt *st = NULL;
   int wal = sqlite3_prepare_v2(W.db, "PRAGMA journal_mode=WAL", -1, &st, NULL) == SQLITE_OK &&
@@ -248,11 +263,15 @@ int htr_writer_open(const char *path, const ht_rec_options *o) {
     goto fail;
   if (o->max_bytes) {
     snprintf(pragmas, sizeof pragmas, "PRAGMA max_page_count=%llu",
-             (unsigned long long)(o->max_bytes / 4096 > 8 ? o->max_bytes / 4096 : 8));
+             (unsigned long long)(o->max_bytes / PAGE_SIZE > 8 ? o->max_bytes / PAGE_SIZE : 8));
     if (exec(pragmas, "limiting the profile's size")) goto fail;
   }
   if (exec("BEGIN", "creating the profile")) goto fail;
   if (ht_schema_base(W.db, err, sizeof err)) {
+    htr_set_error("%s: cannot create the schema: %s", path, err);
+    goto fail;
+  }
+  if (ht_schema_derived(W.db, "main", err, sizeof err) || ht_deriver_new(&W.derive, W.db, "main", err, sizeof err)) {
     htr_set_error("%s: cannot create the schema: %s", path, err);
     goto fail;
   }
@@ -330,19 +349,66 @@ static int store_interned(void) {
   return 0;
 }
 
-/* Pack the first N events of B (with its first NTICKS clock readings) and
-** store them as one chunk row. */
-static int store_chunk(const htr_buf *b, uint32_t n, uint32_t nticks) {
+/* Feed N events to the deriver; a failure of SQLite is the writer's, one
+** of memory only drops the deriver (the end replays the chunks instead). */
+static int feed(const ht_event *ev, uint32_t n) {
+  if (!W.derive || !n) return 0;
+  int rc = ht_deriver_feed(W.derive, ev, n);
+  if (rc == -1) {
+    htr_set_error("%s: cannot write the profile while deriving: %s", htr.path,
+                  ht_deriver_error(W.derive));
+    return -1;
+  }
+  if (rc) {
+    ht_deriver_free(W.derive);
+    W.derive = NULL;
+  }
+  return 0;
+}
+
+#define FEED_BATCH 256
+
+/* Pack events FROM..N-1 of B (with its first NTICKS clock readings) and
+** store events 0..N-1 as one chunk row; FEED: also feed events FROM..N-1 to
+** the deriver.  (FROM > 0 only when the chunk's prefix was packed before:
+** the encoding of event i depends on those before it, so packing always
+** starts at 0 and FROM only limits the feeding.) */
+static int store_chunk(const htr_buf *b, uint32_t n, uint32_t nticks, int feeding, uint32_t from) {
   ht_codec c;
+  ht_event ev[FEED_BATCH];
+  uint32_t nev = 0;
   uint8_t *p = W.enc;
   uint64_t t = b->t0;
-  uint32_t k = 0;
+  uint32_t k = 0, next_tick = nticks ? b->ticks[0].at : UINT32_MAX;
   ht_codec_reset(&c, b->t0);
   for (uint32_t i = 0; i < n; i++) {
-    while (k < nticks && b->ticks[k].at <= i) t = b->ticks[k++].t;
+    if (__builtin_expect(i >= next_tick, 0)) {
+      while (k < nticks && b->ticks[k].at <= i) t = b->ticks[k++].t;
+      next_tick = k < nticks ? b->ticks[k].at : UINT32_MAX;
+    }
     const htr_rec *r = &b->rec[i];
     unsigned kt = b->kindtag[i];
     p = ht_encode_event(&c, p, kt & 7, kt >> 3, r->obj, r->old, r->size, r->stack, r->native, t);
+    if (feeding && i >= from) {
+      ht_event *e = &ev[nev++];
+      e->seq = b->first_seq + i;
+      e->t = t;
+      e->obj = r->obj;
+      e->old = r->old;
+      e->size = r->size;
+      e->stack = r->stack;
+      e->native = r->native;
+      e->kind = (uint8_t)(kt & 7);
+      e->tag = (uint8_t)(kt >> 3);
+      if (nev == FEED_BATCH) {
+        if (feed(ev, nev)) return -1;
+        nev = 0;
+      }
+    }
+  }
+  if (feeding) {
+    if (feed(ev, nev)) return -1;
+    W.fed_seq = b->first_seq + n;
   }
   sqlite3_bind_int64(W.ins_chunk, 1, (sqlite3_int64)b->first_seq);
   sqlite3_bind_int64(W.ins_chunk, 2, n);
@@ -360,7 +426,7 @@ static int store_chunks(htr_buf *list) {
   if (!list) return 0;
   if (begin() || store_interned()) return -1;
   for (htr_buf *b = list; b; b = b->next)
-    if (store_chunk(b, b->n, b->nticks)) return -1;
+    if (store_chunk(b, b->n, b->nticks, 1, 0)) return -1;
   return 0;
 }
 
@@ -375,10 +441,22 @@ static int store_partial(void) {
   uint64_t pub = atomic_load_explicit(&b->pub, memory_order_acquire);
   uint32_t n = (uint32_t)(pub >> 32), nticks = (uint32_t)pub;
   if (!n || (b->first_seq == W.partial_seq && n == W.partial_n)) return 0;
-  if (begin() || store_interned() || store_chunk(b, n, nticks)) return -1;
+  if (begin() || store_interned() || store_chunk(b, n, nticks, 0, 0)) return -1;
   W.partial_seq = b->first_seq;
   W.partial_n = n;
   return 0;
+}
+
+/* After a signal: the VM thread is stopped in the handler, so the published
+** prefix of its chunk is final.  Feed what the deriver has not seen (the
+** chunk row itself was stored by store_partial). */
+static int feed_partial(void) {
+  htr_buf *b = atomic_load_explicit(&htr.cur, memory_order_acquire);
+  if (!b || !W.derive) return 0;
+  uint64_t pub = atomic_load_explicit(&b->pub, memory_order_acquire);
+  uint32_t n = (uint32_t)(pub >> 32), nticks = (uint32_t)pub;
+  if (b->first_seq + n <= W.fed_seq || b->first_seq > W.fed_seq) return 0;
+  return store_chunk(b, n, nticks, 1, (uint32_t)(W.fed_seq - b->first_seq));
 }
 
 static int commit(void) {
@@ -482,15 +560,26 @@ static void *writer_main(void *arg) {
     pthread_mutex_unlock(&htr.mu);
     int sig = atomic_load(&htr.signal_req);
 
-    if (!failed && store_chunks(list)) failed = 1, fail_now();
-    if (list) {
-      htr_buf *last = list;
-      while (last->next) last = last->next;
+    for (;;) {
+      if (!failed && store_chunks(list)) failed = 1, fail_now();
+      if (list) {
+        htr_buf *last = list;
+        while (last->next) last = last->next;
+        pthread_mutex_lock(&htr.mu);
+        last->next = htr.free_bufs;
+        htr.free_bufs = list;
+        pthread_cond_broadcast(&htr.wake_vm);
+        pthread_mutex_unlock(&htr.mu);
+      }
+      /* After a signal the VM thread waits in the handler and queues no
+      ** more; take what it queued before, so nothing precedes the partial
+      ** chunk stored below unstored. */
+      if (!sig) break;
       pthread_mutex_lock(&htr.mu);
-      last->next = htr.free_bufs;
-      htr.free_bufs = list;
-      pthread_cond_broadcast(&htr.wake_vm);
+      list = htr.q_head;
+      htr.q_head = htr.q_tail = NULL;
       pthread_mutex_unlock(&htr.mu);
+      if (!list) break;
     }
     now = htr_clock_ns();
     if (!failed && sample_ns && now >= next_sample && !sig) {
@@ -542,13 +631,14 @@ void htr_writer_close(void) { close_db(); }
 /* ---- finishing ---- */
 
 int htr_writer_finish(int exit_status, int signo) {
-  char err[1024];
+  char err[1024] = "";
   char ended[64];
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
   strftime(ended, sizeof ended, "%Y-%m-%dT%H:%M:%SZ", &tm);
   if (begin() ||
+      (signo && feed_partial()) ||
       meta_int("exit_status", exit_status) ||
       (signo && meta_int("signal", signo)) ||
       meta_text("ended", ended) ||
@@ -558,7 +648,22 @@ int htr_writer_finish(int exit_status, int signo) {
     if (!htr.err[0]) db_fail("finishing the profile");
     goto fail;
   }
-  if (ht_derive(W.db, "main", "recorder", 1, err, sizeof err)) {
+  /* Finish what the deriver holds, in one transaction; without a deriver
+  ** (it ran out of memory), replay the chunks. */
+  int rc;
+  if (W.derive) {
+    rc = begin();
+    if (!rc && ht_deriver_finish(W.derive, "recorder", 1)) {
+      snprintf(err, sizeof err, "%s", ht_deriver_error(W.derive));
+      rc = -1;
+    }
+    if (!rc) rc = commit();
+    else if (!sqlite3_get_autocommit(W.db)) sqlite3_exec(W.db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc && !err[0]) snprintf(err, sizeof err, "%s", htr.err);
+  } else {
+    rc = ht_derive(W.db, "main", "recorder", 1, err, sizeof err);
+  }
+  if (rc) {
     if ((sqlite3_extended_errcode(W.db) & 0xff) == SQLITE_FULL || strstr(err, "full"))
       htr_set_error("%s: disk full while finalizing the profile (%s); the recorded "
                     "events are intact and a reader will finalize the file", htr.path, err);

@@ -5,8 +5,9 @@
 **                 recorded profile, succeeds and returns rows;
 **   heaptrail sql list, --header and --json output, several statements,
 **                 query-only, usage and error statuses;
-**   refusals      missing, empty, text, foreign, truncated, corrupt and
-**                 future-version files are refused with the file's name;
+**   refusals      missing, empty, text, foreign, truncated, corrupt, older
+**                 and future-version files are refused with the file's name;
+**                 damaged packed objects or series are reported when read;
 **   finalizing    an unfinished profile is finalized in place, or in temp
 **                 tables when read-only or still being recorded.
 */
@@ -312,6 +313,31 @@ static void test_refusals(const char *good) {
     tap_ok(rc == 1 && strstr(cerr, bad) && strstr(cerr, "corrupt"),
            "a corrupt profile: reading it says so with the file name (%s)", ru_line(cerr));
   }
+
+  /* Damaged packed rows: reading them says so, with the file's name. */
+  const char *badobj = ru_path("badobj.db");
+  copy_file(good, badobj);
+  sqlite3_open(badobj, &db);
+  sqlite3_exec(db, "UPDATE object_blob SET data = x'07' WHERE first_id = (SELECT max(first_id) FROM object_blob);"
+                   "UPDATE series_blob SET data = x'0000' WHERE level = 0 AND tag = -1;", NULL, NULL, NULL);
+  sqlite3_close(db);
+  {
+    char out[1024], cerr[2048];
+    int rc = sql_cmd(out, sizeof out, cerr, sizeof cerr, 2, (char *)badobj, "SELECT count(*) FROM object");
+    tap_ok(rc == 1 && strstr(cerr, badobj) && strstr(cerr, "corrupt profile") && strstr(cerr, "objects from id"),
+           "damaged object_blob: reading `object` says so (%s)", ru_line(cerr));
+    rc = sql_cmd(out, sizeof out, cerr, sizeof cerr, 2, (char *)badobj,
+                 "SELECT count(*) FROM series WHERE level = 0 AND tag = -1");
+    tap_ok(rc == 1 && strstr(cerr, badobj) && strstr(cerr, "corrupt profile") && strstr(cerr, "series"),
+           "damaged series_blob: reading `series` says so (%s)", ru_line(cerr));
+  }
+
+  const char *v1 = ru_path("v1.db");
+  copy_file(good, v1);
+  sqlite3_open(v1, &db);
+  sqlite3_exec(db, "PRAGMA user_version = 1", NULL, NULL, NULL);
+  sqlite3_close(db);
+  expect_refusal(v1, "a version-1 profile (one row per object)", "version 1 is not supported", 0);
 
   const char *future = ru_path("future.db");
   copy_file(good, future);

@@ -1,9 +1,17 @@
 /*
 ** test-recorder.c -- the recorder: round trip, crashes, signals, errors.
 **
+**   codecs       events, packed objects and packed series round-trip with
+**                extreme values; damaged bytes are rejected;
 **   round trip   random events with stacks, marks, reallocs and flushes are
 **                recorded, then read back identical through `events`, and the
 **                derived tables agree with a model computed here;
+**   deriving     over a million events with every anomaly the finalizer
+**                knows: the all-tags series agrees bucket by bucket with a
+**                model (the level-0 width doubles on the way), `object`
+**                answers live-set queries alike with and without its
+**                constraints, and a reader re-deriving the file from its
+**                chunks writes exactly what the recorder derived as it ran;
 **   kill -9      a child records until SIGKILLed; every chunk it saw
 **                committed is in the file, which a reader finalizes;
 **   SIGTERM/INT  the handlers finalize the file before the process dies;
@@ -23,6 +31,8 @@
 #include "tap.h"
 #include "rec-util.h"
 #include "encode.h"
+#include "packed.h"
+#include "schema.h"
 
 /* ---- round trip ---- */
 
@@ -475,9 +485,10 @@ static void test_errors(void) {
   tap_ok(ht_rec_close(0) == 0 && ht_rec_close(0) == -1 && contains(ht_rec_error(), "no recorder"),
          "closing twice reports it");
 
-  /* A capped profile fails like a full disk. */
+  /* A capped profile fails like a full disk.  (The schema alone takes
+  ** about 350 KB: its 21 tables and indexes start with a 16 KB page each.) */
   char out[4096];
-  uint64_t cap = 300 * 1024;
+  uint64_t cap = 1024 * 1024;
   int rc = ru_capture_stderr(fill_until_full, &cap, out, sizeof out);
   tap_ok(rc == 0, "profile size cap: the recording stops and close fails");
   tap_ok(contains(ht_rec_error(), "disk full") && contains(ht_rec_error(), "capped.db"),
@@ -496,7 +507,7 @@ static void test_errors(void) {
   }
 }
 
-/* A real full disk: a 1 MB tmpfs in a private mount namespace (root only). */
+/* A real full disk: a 2 MB tmpfs in a private mount namespace (root only). */
 static void test_tmpfs_full(void) {
   const char *mnt = ru_path("tmpfs");
   mkdir(mnt, 0755);
@@ -508,7 +519,7 @@ static void test_tmpfs_full(void) {
     char msg[1200] = "";
     int code = 0;
     if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
-        mount("tmpfs", mnt, "tmpfs", 0, "size=1m")) {
+        mount("tmpfs", mnt, "tmpfs", 0, "size=2m")) {
       code = 77;
     } else {
       char path[800];
@@ -607,6 +618,460 @@ static void test_codec(void) {
   tap_ok(errors > 0, "codec: random bytes are rejected (%d of 2000), without overreads", errors);
 }
 
+/* Packed objects and series (packed.h) round-trip; garbage is rejected. */
+static void test_packed(void) {
+  enum { N = HT_OBJ_BLOB_OBJECTS };
+  static uint8_t data[N * HT_OBJ_MAXBYTES], fate[N * HT_FATE_MAXBYTES];
+  static ht_obj in[N], out[N];
+  ht_objenc e;
+  uint64_t id = UINT64_MAX / 4 + ru_rand() % 1000;
+  for (int i = 0; i < N; i++) {
+    uint64_t r = ru_rand() % 10;
+    in[i].id = id += r < 4 ? 1 + r : 1 + (extreme() >> 8) % 100000;
+  }
+  ht_objenc_reset(&e, in[0].id);
+  uint8_t *p = data, *q = fate;
+  for (int i = 0; i < N; i++) {
+    ht_obj *o = &in[i];
+    o->pre = ru_rand() % 7 == 0;
+    o->tag = (uint8_t)(ru_rand() % 5 ? ru_rand() % 4 : ru_rand() % 256);
+    o->addr = extreme();
+    o->size = ru_rand() % 3 ? 32 : extreme();
+    o->stack = (uint32_t)(ru_rand() % 3 ? 7 : extreme());
+    o->native = (uint32_t)(ru_rand() % 9 ? 0 : extreme());
+    int64_t life = ru_rand() % 4 ? (int64_t)(ru_rand() % 5000) : ru_rand() % 2 ? -1 : (int64_t)(extreme() >> 3);
+    o->free_seq = life < 0 ? -1 : (int64_t)(o->id + (uint64_t)life);
+    int resized = ru_rand() % 5 == 0;
+    uint64_t last = resized ? extreme() : o->size;
+    p = ht_objenc_put(&e, p, o->id, o->pre, o->tag, o->addr, o->size, o->stack, o->native);
+    q = ht_objfate_put(q, life, resized, last);
+    o->size = last;
+  }
+  int rc = ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate), in[0].id, N, out);
+  int same = rc == 0;
+  for (int i = 0; same && i < N; i++)
+    same = in[i].id == out[i].id && in[i].addr == out[i].addr && in[i].size == out[i].size &&
+           in[i].free_seq == out[i].free_seq && in[i].stack == out[i].stack &&
+           in[i].native == out[i].native && in[i].tag == out[i].tag && in[i].pre == out[i].pre;
+  tap_ok(same, "packed objects: %d objects with extreme values round-trip", N);
+  tap_ok(ht_objblob_decode(data, (size_t)(p - data) - 1, fate, (size_t)(q - fate), in[0].id, N, out) == -1 &&
+         ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate) - 1, in[0].id, N, out) == -1 &&
+         ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate), in[0].id, N - 1, out) == -1,
+         "packed objects: cut or extra bytes are malformed");
+  int errors = 0;
+  for (int round = 0; round < 2000; round++) {
+    size_t nd = ru_rand() % 100, nf = ru_rand() % 40;
+    uint8_t *g = malloc(nd + nf + 1);
+    for (size_t i = 0; i < nd + nf; i++) g[i] = (uint8_t)ru_rand();
+    errors += ht_objblob_decode(g, nd, g + nd, nf, ru_rand(), (uint32_t)(ru_rand() % 20), out) < 0;
+    free(g);
+  }
+  tap_ok(errors > 0, "packed objects: random bytes are rejected (%d of 2000), without overreads", errors);
+
+  enum { NB = 16384 };
+  static ht_sbucket sin[NB], sout[NB];
+  static uint8_t sbuf[NB * HT_SERIES_MAXBYTES];
+  ht_sbucket prev = { -1, 0, 0, 0, 0, 0, 0 };
+  int64_t b = -1, t = 0;
+  p = sbuf;
+  for (int i = 0; i < NB; i++) {
+    ht_sbucket *x = &sin[i];
+    b += 1 + (int64_t)(ru_rand() % 3 ? 0 : ru_rand() % 1000);
+    t += (int64_t)(ru_rand() % 1000000);
+    x->bucket = b;
+    x->t = t;
+    x->count = (int64_t)(extreme() >> 2) * (ru_rand() % 2 ? 1 : -1);
+    x->bytes = (int64_t)(extreme() >> 2);
+    x->peak = x->bytes + (int64_t)(ru_rand() % 100000);
+    x->allocs = (int64_t)(extreme() >> 1);
+    x->frees = (int64_t)(ru_rand() % 1000);
+    p = ht_series_put(p, &prev, x);
+    prev = *x;
+  }
+  rc = ht_series_decode(sbuf, (size_t)(p - sbuf), NB, sout);
+  tap_ok(rc == 0 && !memcmp(sin, sout, sizeof sin), "packed series: %d buckets round-trip", NB);
+  tap_ok(ht_series_decode(sbuf, (size_t)(p - sbuf) - 1, NB, sout) == -1 &&
+         ht_series_decode(sbuf, (size_t)(p - sbuf), NB - 1, sout) == -1,
+         "packed series: cut or extra bytes are malformed");
+}
+
+/* The deriver alone, on an in-memory database: seq gaps and lives beyond
+** 2^32 events. */
+static void test_deriver_far(void) {
+  sqlite3 *db;
+  ht_deriver *d = NULL;
+  char err[512] = "";
+  sqlite3_open(":memory:", &db);
+  int ok = ht_schema_base(db, err, sizeof err) == 0 && ht_schema_derived(db, "main", err, sizeof err) == 0 &&
+           ht_deriver_new(&d, db, "main", err, sizeof err) == 0 && ht_events_register(db) == 0;
+  tap_ok(ok, "deriver: a deriver on an in-memory database (%s)", err);
+  if (!ok) return;
+  static const uint64_t far = 1ull << 33;
+  ht_event ev[6];
+  memset(ev, 0, sizeof ev);
+  for (int i = 0; i < 6; i++) {
+    ev[i].tag = HT_TAG_LIST;
+    ev[i].size = 64;
+  }
+  ev[0].seq = 5; ev[0].kind = HT_EV_ALLOC; ev[0].obj = 0x1000;
+  ev[1].seq = 6; ev[1].kind = HT_EV_ALLOC; ev[1].obj = 0x2000;
+  ev[2].seq = 7; ev[2].kind = HT_EV_FREE; ev[2].obj = 0x2000;
+  ev[3].seq = far; ev[3].kind = HT_EV_FREE; ev[3].obj = 0x1000;
+  ev[4].seq = far + 1; ev[4].kind = HT_EV_ALLOC; ev[4].obj = 0x3000;
+  ev[5].seq = far + 2; ev[5].kind = HT_EV_REALLOC; ev[5].obj = 0x3800; ev[5].old = 0x3000; ev[5].size = 128;
+  ok = ht_deriver_feed(d, ev, 6) == 0 && ht_deriver_finish(d, "test", 1) == 0;
+  tap_ok(ok, "deriver: events with a gap of 2^33 seqs (%s)", ht_deriver_error(d));
+  ht_deriver_free(d);
+  char sql[256];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE id = 5 AND free_seq = %llu", (unsigned long long)far);
+  tap_is_int(ru_q(db, sql, -1), 1, "deriver: a life of 2^33 events is kept");
+  snprintf(sql, sizeof sql, "SELECT id FROM object WHERE free_seq = %llu", (unsigned long long)far);
+  tap_is_int(ru_q(db, sql, -1), 5, "deriver: and found by free_seq");
+  tap_is_int(ru_q(db, "SELECT free_seq FROM object WHERE id = 6", -1), 7, "deriver: a short life next to it");
+  snprintf(sql, sizeof sql, "SELECT size FROM object WHERE id = %llu AND free_seq IS NULL", (unsigned long long)far + 1);
+  tap_is_int(ru_q(db, sql, -1), 128, "deriver: the last size of a resized object alive at the end");
+  tap_ok(ru_q(db, "SELECT value FROM meta WHERE key = 'chunk_gaps'", -1) == 2 &&   /* from 0, and the jump */
+         ru_q(db, "SELECT value FROM meta WHERE key = 'events'", -1) == 6 &&
+         ru_q(db, "SELECT count(*) FROM series_level", -1) >= 2 &&
+         ru_q(db, "SELECT max(bucket) FROM series WHERE level = 0", -1) < 16384,
+         "deriver: the gaps are counted and the series stays within 16384 buckets");
+  sqlite3_close(db);
+}
+
+/* ---- deriving ---- */
+
+typedef struct dlive { uint64_t addr, size; int tag; } dlive;
+
+/* The all-tags series of level 0 at width W, from the model (bytes and
+** count after each seq, which seqs were ALLOC/REALLOC or FREE), against the
+** profile's.  Returns the buckets that differ. */
+static long series_mismatches(sqlite3 *db, int64_t w, uint64_t nseq, const int64_t *bytes,
+                              const int64_t *count, const uint8_t *what) {
+  sqlite3_stmt *st;
+  long bad = 0, rows = 0;
+  sqlite3_prepare_v2(db, "SELECT bucket, count, bytes, peak_bytes, allocs, frees FROM series "
+                         "WHERE level = 0 AND tag = -1 ORDER BY bucket", -1, &st, NULL);
+  int have = sqlite3_step(st) == SQLITE_ROW;
+  int64_t start = 0;                       /* live bytes when the bucket begins */
+  for (uint64_t b0 = 0; b0 * (uint64_t)w < nseq; b0++) {
+    uint64_t lo = b0 * (uint64_t)w, hi = lo + (uint64_t)w < nseq ? lo + (uint64_t)w : nseq;
+    int64_t peak = start, allocs = 0, frees = 0;
+    for (uint64_t s = lo; s < hi; s++) {
+      if (bytes[s] > peak) peak = bytes[s];
+      allocs += what[s] == 1;
+      frees += what[s] == 2;
+    }
+    int64_t ec = count[hi - 1], eb = bytes[hi - 1];
+    start = eb;
+    if (!(ec || allocs || frees || peak)) continue;
+    rows++;
+    if (!have || sqlite3_column_int64(st, 0) != (int64_t)b0 || sqlite3_column_int64(st, 1) != ec ||
+        sqlite3_column_int64(st, 2) != eb || sqlite3_column_int64(st, 3) != peak ||
+        sqlite3_column_int64(st, 4) != allocs || sqlite3_column_int64(st, 5) != frees) {
+      if (bad++ < 3)
+        tap_diag("bucket %llu: want %lld %lld %lld %lld %lld, have %lld: %lld %lld %lld %lld %lld",
+                 (unsigned long long)b0, (long long)ec, (long long)eb, (long long)peak, (long long)allocs,
+                 (long long)frees, have ? sqlite3_column_int64(st, 0) : -1LL,
+                 have ? sqlite3_column_int64(st, 1) : 0LL, have ? sqlite3_column_int64(st, 2) : 0LL,
+                 have ? sqlite3_column_int64(st, 3) : 0LL, have ? sqlite3_column_int64(st, 4) : 0LL,
+                 have ? sqlite3_column_int64(st, 5) : 0LL);
+      if (have && sqlite3_column_int64(st, 0) > (int64_t)b0) continue;   /* a missing row */
+    }
+    have = sqlite3_step(st) == SQLITE_ROW;
+  }
+  if (have) bad++;                          /* rows the model does not have */
+  sqlite3_finalize(st);
+  if (!rows) bad++;
+  return bad;
+}
+
+typedef struct scan_state {
+  long long n;                 /* events seen */
+  long long first;             /* first seq seen, -1 before */
+  int ordered;                 /* seqs consecutive so far (set on the first) */
+  long long stop_after;        /* return 7 once this many are seen (0: never) */
+} scan_state;
+
+static int scan_count(void *ud, const struct ht_event *ev, size_t n) {
+  scan_state *s = ud;
+  for (size_t i = 0; i < n; i++) {
+    if (s->first < 0) {
+      s->first = (long long)ev[i].seq;
+      s->ordered = 1;
+    } else if ((long long)ev[i].seq != s->first + s->n) {
+      s->ordered = 0;
+    }
+    s->n++;
+  }
+  return s->stop_after && s->n >= s->stop_after ? 7 : 0;
+}
+
+static void test_derive(void) {
+  const char *path = ru_path("derive.db");
+  ht_rec_options o = { .script = "derive.py", .sample_ms = 7 };
+  enum { N = 1250000, MAXSEQ = N + 100000, CAP = 70000 };
+  int64_t *bytes = calloc(MAXSEQ, sizeof *bytes), *count = calloc(MAXSEQ, sizeof *count);
+  uint8_t *what = calloc(MAXSEQ, 1);
+  dlive *lv = calloc(CAP + 16, sizeof *lv);
+  size_t nlive = 0;
+  int64_t live_bytes = 0, live_count = 0, objects = 0, orphans = 0, over = 0, unknown = 0;
+  tap_ok(ht_rec_open(path, &o) == 0, "derive: open (%s)", ht_rec_error());
+  uint32_t code = ht_rec_code("derive.py", "<module>", 1);
+  uint32_t stacks[16];
+  for (int i = 0; i < 16; i++) stacks[i] = ht_rec_stack(i % 4 ? stacks[i - 1] : 0, code, (uint32_t)(10 + i));
+  ht_rec_set_stack_fn(ru_stack_fn, NULL);
+  uint64_t seq = 0, fresh = 0x7e0000000000ull;
+  for (int i = 0; i < N; i++) {
+    /* Grow the live set for the first 40%, then churn, then shrink. */
+    size_t target = i < N * 2 / 5 ? (size_t)i / 8 : i < N * 4 / 5 ? CAP / 2 : (size_t)(N - i) / 10;
+    if (target > CAP) target = CAP;
+    uint64_t r = ru_rand() % 1000;
+    ru_cur_stack = stacks[ru_rand() % 16];
+    int kind, tag = (int)(ru_rand() % 6);
+    uint64_t obj, old = 0, size = 16 + 8 * (ru_rand() % 40);
+    uint8_t w = 0;
+    if (ht_rec_seq() >= MAXSEQ - 2) break;
+    if (r < 2) {                                   /* a FREE of an address never allocated */
+      kind = HT_EV_FREE;
+      obj = 0x500000000000ull + 16 * (uint64_t)i;
+      orphans++;
+      objects++;
+      w = 2;
+    } else if (r < 4 && nlive) {                   /* an ALLOC over a live address */
+      size_t k = ru_rand() % nlive;
+      kind = HT_EV_ALLOC;
+      obj = lv[k].addr;
+      live_bytes += (int64_t)size - (int64_t)lv[k].size;
+      lv[k].size = size;
+      lv[k].tag = tag;
+      over++;
+      objects++;
+      w = 1;
+    } else if (r < 6) {                            /* a REALLOC of an unknown old address */
+      kind = HT_EV_REALLOC;
+      old = 0x600000000000ull + 16 * (uint64_t)i;
+      obj = fresh += 48;
+      lv[nlive++] = (dlive){ obj, size, tag };
+      live_bytes += (int64_t)size;
+      live_count++;
+      unknown++;
+      objects++;
+      w = 1;
+    } else if (r < 60 && nlive) {                  /* a REALLOC of a live object */
+      size_t k = nlive - 1 - ru_rand() % (nlive < 50 ? nlive : 50);
+      kind = HT_EV_REALLOC;
+      tag = lv[k].tag;
+      old = lv[k].addr;
+      size = lv[k].size + 8 * (1 + ru_rand() % 10);
+      obj = ru_rand() % 2 ? old : (fresh += 1024);
+      live_bytes += (int64_t)size - (int64_t)lv[k].size;
+      lv[k].addr = obj;
+      lv[k].size = size;
+      w = 1;
+    } else if (nlive && (nlive > target || r < 400) && nlive > 0) {   /* a FREE */
+      size_t k = ru_rand() % 8 ? nlive - 1 - ru_rand() % (nlive < 8 ? nlive : 8) : ru_rand() % nlive;
+      kind = HT_EV_FREE;
+      tag = lv[k].tag;
+      obj = lv[k].addr;
+      size = lv[k].size;
+      live_bytes -= (int64_t)size;
+      live_count--;
+      lv[k] = lv[--nlive];
+      w = 2;
+    } else {                                       /* an ALLOC, or a REALLOC from NULL */
+      kind = r > 990 ? HT_EV_REALLOC : HT_EV_ALLOC;
+      obj = fresh += 16 * (1 + ru_rand() % 4);
+      if (nlive < CAP) {
+        lv[nlive++] = (dlive){ obj, size, tag };
+        live_bytes += (int64_t)size;
+        live_count++;
+        objects++;
+        w = 1;
+      } else {
+        kind = HT_EV_MARK;
+        ht_rec_mark("full");
+      }
+    }
+    if (kind != HT_EV_MARK) ht_rec_event(kind, tag, obj, old, size);
+    /* The event's seq: the recorder may log a SAMPLE just before it. */
+    seq = ht_rec_seq() - 1;
+    what[seq] = w;
+    bytes[seq] = live_bytes;
+    count[seq] = live_count;
+  }
+  uint64_t nseq = ht_rec_seq();
+  tap_ok(ht_rec_close(0) == 0, "derive: close (%s)", ht_rec_error());
+  /* Samples came in between: carry the model over their seqs. */
+  for (uint64_t s = 1; s < nseq; s++)
+    if (!what[s] && bytes[s] == 0 && count[s] == 0) {
+      bytes[s] = bytes[s - 1];
+      count[s] = count[s - 1];
+    }
+  ht_profile *p = NULL;
+  char err[1024];
+  tap_ok(ht_profile_open(&p, path, 0, err, sizeof err) == 0, "derive: reopen (%s)", p ? "ok" : err);
+  if (!p) goto out;
+  sqlite3 *db = ht_profile_db(p);
+  tap_is_int(ru_q(db, "SELECT value FROM meta WHERE key='objects'", -1), objects, "derive: meta objects");
+  tap_is_int(ru_q(db, "SELECT count(*) FROM object", -1), objects, "derive: one object row per object");
+  tap_is_int(ru_q(db, "SELECT value FROM meta WHERE key='live_objects'", -1), live_count,
+             "derive: meta live_objects");
+  tap_is_int(ru_q(db, "SELECT value FROM meta WHERE key='live_bytes'", -1), live_bytes, "derive: meta live_bytes");
+  tap_is_int(ru_q(db, "SELECT coalesce(sum(size), 0) FROM object WHERE free_seq IS NULL", -1), live_bytes,
+             "derive: live objects' last sizes add up");
+  tap_ok(ru_q(db, "SELECT value FROM meta WHERE key='unmatched_frees'", -1) == orphans &&
+         ru_q(db, "SELECT value FROM meta WHERE key='unmatched_allocs'", -1) == over &&
+         ru_q(db, "SELECT value FROM meta WHERE key='unmatched_reallocs'", -1) == unknown,
+         "derive: unmatched frees (%lld), allocs (%lld), reallocs (%lld) counted", (long long)orphans,
+         (long long)over, (long long)unknown);
+  tap_is_int(ru_q(db, "SELECT count(*) FROM object WHERE pre = 1", -1), orphans + unknown,
+             "derive: objects first seen freed or resized are marked pre");
+  int64_t w = ru_q(db, "SELECT width FROM series_level WHERE level = 0", -1);
+  tap_ok(w >= 128 && (nseq + (uint64_t)w - 1) / (uint64_t)w <= 16384 && (nseq + (uint64_t)w / 2 - 1) / ((uint64_t)w / 2) > 16384,
+         "derive: level-0 width %lld is the smallest power of 2 giving at most 16384 buckets", (long long)w);
+  long bad = series_mismatches(db, w, nseq, bytes, count, what);
+  tap_ok(bad == 0, "derive: the all-tags series matches the model in every bucket (%ld differ)", bad);
+  tap_is_int(ru_q(db, "SELECT count(*) FROM (SELECT level, bucket, sum(bytes) AS b, sum(count) AS c FROM series "
+                      "WHERE tag >= 0 GROUP BY level, bucket) x JOIN series s ON s.level = x.level "
+                      "AND s.bucket = x.bucket AND s.tag = -1 WHERE s.bytes != x.b OR s.count != x.c", -1), 0,
+             "derive: per-tag series add up to the total in every bucket of every level");
+  /* Live sets through `object`, with and without its constraints. */
+  long wrong = 0;
+  for (int k = 0; k < 12; k++) {
+    uint64_t at = k == 0 ? 0 : k == 11 ? nseq - 1 : ru_rand() % nseq;
+    char sql[512];
+    long long want = count[at];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE id <= %llu AND free_seq > %llu",
+             (unsigned long long)at, (unsigned long long)at);
+    long long a = ru_q(db, sql, -1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE id <= %llu AND free_seq IS NULL",
+             (unsigned long long)at);
+    a += ru_q(db, sql, -1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE alloc_seq <= %llu AND "
+             "(free_seq IS NULL OR free_seq > %llu) AND id >= 0", (unsigned long long)at, (unsigned long long)at);
+    long long b = ru_q(db, sql, -1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE +id <= %llu AND "
+             "(+free_seq IS NULL OR +free_seq > %llu)", (unsigned long long)at, (unsigned long long)at);
+    long long c = ru_q(db, sql, -1);
+    long long pre_at = 0;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM object WHERE pre = 1 AND id <= %llu AND "
+             "(free_seq IS NULL OR free_seq > %llu)", (unsigned long long)at, (unsigned long long)at);
+    pre_at = ru_q(db, sql, -1);
+    if (a != want || c != want || b + pre_at != want) {
+      if (wrong++ < 3) tap_diag("live at %llu: want %lld, have %lld %lld+%lld %lld", (unsigned long long)at, want, a, b, pre_at, c);
+    }
+  }
+  tap_ok(wrong == 0, "derive: live sets at 12 seqs agree with the model, with and without pushdown");
+  tap_ok(ru_q(db, "SELECT count(*) FROM (SELECT id FROM object WHERE id BETWEEN 500000 AND 600000 "
+                  "EXCEPT SELECT id FROM object WHERE +id BETWEEN 500000 AND 600000)", -1) == 0 &&
+         ru_q(db, "SELECT count(*) FROM object WHERE id BETWEEN 500000 AND 600000", -1) ==
+         ru_q(db, "SELECT count(*) FROM object WHERE +id BETWEEN 500000 AND 600000", -1),
+         "derive: an id range reads the same rows with and without pushdown");
+  tap_ok(ru_q(db, "SELECT id FROM object ORDER BY id DESC LIMIT 1", -1) ==
+         ru_q(db, "SELECT max(+id) FROM object", -2) &&
+         ru_q(db, "SELECT count(*) FROM (SELECT id, lag(id) OVER (ORDER BY id DESC) AS n FROM object "
+                  "ORDER BY id DESC) WHERE n <= id", -1) == 0,
+         "derive: ORDER BY id DESC");
+  tap_ok(ru_q(db, "SELECT count(*) FROM (SELECT o.id FROM resize r JOIN object o ON o.id = r.obj "
+                  "EXCEPT SELECT o.id FROM resize r JOIN object o ON +o.id = r.obj)", -1) == 0 &&
+         ru_q(db, "SELECT count(*) FROM resize r JOIN object o ON o.id = r.obj", -1) ==
+         ru_q(db, "SELECT count(*) FROM resize", -2),
+         "derive: every resize finds its object by id");
+  tap_is_int(ru_q(db, "SELECT count(*) FROM object o JOIN events e ON e.seq = o.free_seq "
+                      "WHERE (e.kind = 1 AND o.pre = 0 AND (e.obj != o.addr AND o.id NOT IN (SELECT obj FROM resize)))", -1), 0,
+             "derive: an object freed by a FREE was freed at its address");
+  {
+    /* free_seq = N goes through object_end; compare with a plain scan, at
+    ** every seq of a few stretches (FREEs, anomalies and all). */
+    sqlite3_stmt *eq, *all;
+    long long diff = 0, seen = 0;
+    sqlite3_prepare_v2(db, "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(id), 0) FROM object "
+                           "WHERE free_seq = ?1", -1, &eq, NULL);
+    sqlite3_prepare_v2(db, "SELECT free_seq, count(*), sum(size), sum(id) FROM object WHERE +free_seq "
+                           "BETWEEN ?1 AND ?2 GROUP BY free_seq", -1, &all, NULL);
+    for (int k = 0; k < 4; k++) {
+      long long lo = k == 0 ? 0 : (long long)(ru_rand() % (nseq - 3000)), hi = lo + 2999;
+      long long want[3000][3];
+      memset(want, 0, sizeof want);
+      sqlite3_bind_int64(all, 1, lo);
+      sqlite3_bind_int64(all, 2, hi);
+      while (sqlite3_step(all) == SQLITE_ROW)
+        for (int c = 0; c < 3; c++) want[sqlite3_column_int64(all, 0) - lo][c] = sqlite3_column_int64(all, c + 1);
+      sqlite3_reset(all);
+      for (long long f = lo; f <= hi; f++) {
+        sqlite3_bind_int64(eq, 1, f);
+        if (sqlite3_step(eq) == SQLITE_ROW)
+          for (int c = 0; c < 3; c++) diff += sqlite3_column_int64(eq, c) != want[f - lo][c];
+        seen += want[f - lo][0];
+        sqlite3_reset(eq);
+      }
+    }
+    sqlite3_finalize(eq);
+    sqlite3_finalize(all);
+    tap_ok(diff == 0 && seen > 1000, "derive: free_seq = N at 12000 seqs finds the %lld objects a scan finds", seen);
+    tap_is_int(ru_q(db, "SELECT sum(n) FROM object_end", -1), ru_q(db, "SELECT count(*) FROM object WHERE free_seq IS NOT NULL", -2),
+               "derive: object_end lists every object that ended");
+  }
+  tap_ok(ru_q(db, "SELECT count(*) FROM object WHERE id = 'x' OR id = NULL OR free_seq = 'x'", -1) == 0 &&
+         ru_q(db, "SELECT count(*) FROM object WHERE id > 'x'", -1) == 0 &&
+         ru_q(db, "SELECT count(*) FROM object WHERE id < 1e300", -1) == objects,
+         "derive: odd constraint values behave as SQL says");
+  {
+    scan_state sc = { 0, -1, 0, 0 };
+    char e2[256];
+    int rc = ht_events_scan(db, 8000, 30000, scan_count, &sc, e2, sizeof e2);
+    tap_ok(rc == 0 && sc.n == 22001 && sc.first == 8000 && sc.ordered,
+           "ht_events_scan: a seq range across chunks, in order (%lld events)", sc.n);
+    sc = (scan_state){ 0, -1, 0, 100 };
+    rc = ht_events_scan(db, 0, INT64_MAX, scan_count, &sc, e2, sizeof e2);
+    tap_ok(rc == 7 && sc.n >= 100, "ht_events_scan: the callback stops the scan");
+  }
+  ht_profile_close(p);
+
+  /* The reader's replay writes what the recorder derived. */
+  const char *again = ru_path("derive-again.db");
+  {
+    char cmd[2000];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", path, again);
+    if (system(cmd)) exit(99);
+    sqlite3 *raw;
+    sqlite3_open(again, &raw);
+    sqlite3_exec(raw, "UPDATE meta SET value = 0 WHERE key = 'finished'", NULL, NULL, NULL);
+    sqlite3_close(raw);
+  }
+  tap_ok(ht_profile_open(&p, again, 0, err, sizeof err) == 0 && ht_profile_finalized(p) == HT_FINALIZED_FILE,
+         "derive: a reader re-derives the file (%s)", p ? "ok" : err);
+  if (p) {
+    db = ht_profile_db(p);
+    char sql[800];
+    snprintf(sql, sizeof sql, "ATTACH '%s' AS rec", path);
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
+    static const char *const tables[] = { "object_blob", "object_end", "series_blob", "series_level", "site",
+                                          "resize" };
+    int diff = 0;
+    for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
+      snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM rec.%s)) + "
+               "(SELECT count(*) FROM (SELECT * FROM rec.%s EXCEPT SELECT * FROM main.%s)) + "
+               "abs((SELECT count(*) FROM main.%s) - (SELECT count(*) FROM rec.%s))",
+               tables[k], tables[k], tables[k], tables[k], tables[k], tables[k]);
+      long long n = ru_q(db, sql, -1);
+      if (n) tap_diag("%s: %lld rows differ", tables[k], n);
+      diff += n != 0;
+    }
+    tap_ok(diff == 0, "derive: the reader's object_blob, object_end, series_blob, series_level, site and "
+                      "resize are the recorder's, byte for byte");
+    tap_is_int(ru_q(db, "SELECT count(*) FROM main.meta m JOIN rec.meta r USING (key) WHERE m.value IS NOT r.value "
+                        "AND key NOT IN ('complete', 'finalized_by')", -1), 0,
+               "derive: and so are the derived meta values");
+    ht_profile_close(p);
+  }
+out:
+  free(bytes);
+  free(count);
+  free(what);
+  free(lv);
+}
+
 /* HT_TEST_ONLY=name[,name] runs only those parts (for debugging). */
 static int want(const char *name) {
   const char *only = getenv("HT_TEST_ONLY");
@@ -616,7 +1081,10 @@ static int want(const char *name) {
 int main(void) {
   ru_tmpdir();
   if (want("codec")) test_codec();
+  if (want("packed")) test_packed();
   if (want("roundtrip")) test_roundtrip();
+  if (want("derive")) test_deriver_far();
+  if (want("derive")) test_derive();
   if (want("kill9")) test_kill9();
   if (want("sigterm")) test_signal(SIGTERM, "sigterm");
   if (want("sigint")) test_signal(SIGINT, "sigint");

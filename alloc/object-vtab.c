@@ -1,0 +1,594 @@
+/*
+** object-vtab.c -- the `object` table: object lifetimes decoded from
+** `object_blob` (packed.h).
+**
+** An eponymous-only virtual table, registered with `events` by
+** ht_events_register():
+**
+**   SELECT id, pre, alloc_seq, free_seq, tag, size, stack, native, addr
+**   FROM object
+**
+** yields one row per object in id order (ORDER BY id, ascending or
+** descending, is free).  Constraints narrow what is decoded:
+**
+**   id (and alloc_seq, which is id or NULL)  =, <, <=, >, >= pick the runs
+**            whose id range meets the bounds, through object_blob's primary
+**            key, and the rows inside them by binary search;
+**   free_seq =  finds the objects in `object_end`, the index of objects by
+**            the seq of their end, then each in its run by id;
+**   free_seq <, <=, >, >=, IS NULL, IS NOT NULL skip the runs whose
+**            min_free / max_free / live columns rule them out, and the rows
+**            that do not match inside the others.
+**
+** So a live set, `id <= S AND free_seq > S` (or `free_seq IS NULL`),
+** decodes only the runs holding such objects.  SQLite re-checks every
+** constraint, so the bounds only need to be generous (values that are not
+** integers are rounded outwards).  `object_blob` is read unqualified, so a
+** reader that finalized a profile into temp tables sees its own.  Each cursor
+** keeps its last NCACHE decoded runs, so a join probing ids (resize.obj =
+** object.id) decodes each run about once.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "packed.h"
+#include "schema.h"
+
+enum { COL_ID, COL_PRE, COL_ALLOC_SEQ, COL_FREE_SEQ, COL_TAG, COL_SIZE, COL_STACK, COL_NATIVE,
+       COL_ADDR };
+
+/* idxNum bits; each bit that takes an argument takes the next one. */
+enum {
+  IX_ID_EQ = 1 << 0,           /* id = ?            (arg) */
+  IX_ID_LO = 1 << 1,           /* id >= ?           (arg) */
+  IX_ID_LO_STRICT = 1 << 2,    /*   ... it is id > ? */
+  IX_ID_HI = 1 << 3,           /* id <= ?           (arg) */
+  IX_ID_HI_STRICT = 1 << 4,    /*   ... it is id < ? */
+  IX_FREE_EQ = 1 << 5,         /* free_seq = ?      (arg) */
+  IX_FREE_LO = 1 << 6,         /* free_seq >= ?     (arg) */
+  IX_FREE_LO_STRICT = 1 << 7,  /*   ... it is > */
+  IX_FREE_HI = 1 << 8,         /* free_seq <= ?     (arg) */
+  IX_FREE_HI_STRICT = 1 << 9,  /*   ... it is < */
+  IX_FREE_NULL = 1 << 10,      /* free_seq IS NULL */
+  IX_FREE_NOTNULL = 1 << 11,   /* free_seq IS NOT NULL */
+  IX_DESC = 1 << 12,           /* rows in descending id order */
+  IX_BY_END = 1 << 13          /* free_seq = ? through object_end */
+};
+
+typedef struct ob_vtab {
+  sqlite3_vtab base;           /* SQLite's header */
+  sqlite3 *db;                 /* the connection (borrowed) */
+} ob_vtab;
+
+#define NCACHE 4
+
+/* One decoded run. */
+typedef struct ob_run {
+  int64_t first;               /* first_id, or -1 for an empty slot */
+  uint32_t n;                  /* objects */
+  ht_obj *objs;                /* decoded objects (owned) */
+  uint64_t used;               /* LRU stamp */
+} ob_run;
+
+typedef struct ob_cursor {
+  sqlite3_vtab_cursor base;    /* SQLite's header */
+  sqlite3_stmt *scan;          /* scan_asc or scan_desc, the one in use */
+  sqlite3_stmt *scan_asc;      /* the runs that may match, by id (owned) */
+  sqlite3_stmt *scan_desc;     /* the same, by decreasing id (owned) */
+  sqlite3_stmt *get;           /* one run's BLOBs by first_id (owned) */
+  sqlite3_stmt *ends_scan;     /* object_end rows for free_seq = ? (owned) */
+  sqlite3_stmt *find_run;      /* the run holding an id (owned) */
+  ht_objend *ends;             /* the object_end row being read (owned) */
+  uint32_t ends_cap;           /* room in ends */
+  uint32_t ends_n;             /* ends in it */
+  int64_t ends_i;              /* current end */
+  int by_end;                  /* reading through object_end */
+  ob_run cache[NCACHE];        /* recently decoded runs */
+  uint64_t clock;              /* LRU clock */
+  ob_run *cur;                 /* run of the current row */
+  int64_t i;                   /* current row's index in cur */
+  int64_t id_lo, id_hi;        /* id bounds, inclusive */
+  int64_t free_lo, free_hi;    /* free_seq bounds, inclusive (when free_set) */
+  int free_set;                /* free_seq must be within the bounds (not NULL) */
+  int free_null;               /* free_seq must be NULL */
+  int desc;                    /* descending order */
+  int eof;                     /* no more rows */
+} ob_cursor;
+
+static int ob_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                      sqlite3_vtab **out, char **err) {
+  (void)aux; (void)argc; (void)argv; (void)err;
+  int rc = sqlite3_declare_vtab(db,
+      "CREATE TABLE x(id INTEGER, pre INTEGER, alloc_seq INTEGER, free_seq INTEGER, "
+      "tag INTEGER, size INTEGER, stack INTEGER, native INTEGER, addr INTEGER)");
+  if (rc != SQLITE_OK) return rc;
+  ob_vtab *v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  v->db = db;
+  *out = &v->base;
+  return SQLITE_OK;
+}
+
+static int ob_disconnect(sqlite3_vtab *vt) {
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+
+/* Costs: a full scan visits every object; each bound on id keeps about a
+** third of them, a bound on free_seq about a quarter, IS NULL a tenth (live
+** objects are few), id = ? one run. */
+static int ob_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
+  (void)vt;
+  int id_eq = -1, id_lo = -1, id_hi = -1, f_eq = -1, f_lo = -1, f_hi = -1, bits = 0;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if (!c->usable) continue;
+    if (c->iColumn == COL_ID || c->iColumn == COL_ALLOC_SEQ) {
+      switch (c->op) {
+      case SQLITE_INDEX_CONSTRAINT_EQ: if (id_eq < 0) id_eq = i; break;
+      case SQLITE_INDEX_CONSTRAINT_GT: if (id_lo < 0) { id_lo = i; bits |= IX_ID_LO_STRICT; } break;
+      case SQLITE_INDEX_CONSTRAINT_GE: if (id_lo < 0) id_lo = i; break;
+      case SQLITE_INDEX_CONSTRAINT_LT: if (id_hi < 0) { id_hi = i; bits |= IX_ID_HI_STRICT; } break;
+      case SQLITE_INDEX_CONSTRAINT_LE: if (id_hi < 0) id_hi = i; break;
+      default: break;
+      }
+    } else if (c->iColumn == COL_FREE_SEQ) {
+      switch (c->op) {
+      case SQLITE_INDEX_CONSTRAINT_EQ: if (f_eq < 0) f_eq = i; break;
+      case SQLITE_INDEX_CONSTRAINT_GT: if (f_lo < 0) { f_lo = i; bits |= IX_FREE_LO_STRICT; } break;
+      case SQLITE_INDEX_CONSTRAINT_GE: if (f_lo < 0) f_lo = i; break;
+      case SQLITE_INDEX_CONSTRAINT_LT: if (f_hi < 0) { f_hi = i; bits |= IX_FREE_HI_STRICT; } break;
+      case SQLITE_INDEX_CONSTRAINT_LE: if (f_hi < 0) f_hi = i; break;
+      case SQLITE_INDEX_CONSTRAINT_ISNULL: bits |= IX_FREE_NULL; break;
+      case SQLITE_INDEX_CONSTRAINT_ISNOTNULL: bits |= IX_FREE_NOTNULL; break;
+      default: break;
+      }
+    }
+  }
+  int arg = 1;
+  double rows = 1e7;
+  if (id_eq >= 0) {
+    bits = (bits & ~(IX_ID_LO_STRICT | IX_ID_HI_STRICT)) | IX_ID_EQ;
+    info->aConstraintUsage[id_eq].argvIndex = arg++;
+    rows = 1;
+  } else {
+    if (id_lo >= 0) { bits |= IX_ID_LO; info->aConstraintUsage[id_lo].argvIndex = arg++; rows /= 3; }
+    if (id_hi >= 0) { bits |= IX_ID_HI; info->aConstraintUsage[id_hi].argvIndex = arg++; rows /= 3; }
+  }
+  if (f_eq >= 0) {
+    bits = (bits & ~(IX_FREE_LO_STRICT | IX_FREE_HI_STRICT)) | IX_FREE_EQ;
+    info->aConstraintUsage[f_eq].argvIndex = arg++;
+    if (id_eq < 0) {
+      bits |= IX_BY_END;
+      rows = 2;
+    }
+  } else {
+    if (f_lo >= 0) { bits |= IX_FREE_LO; info->aConstraintUsage[f_lo].argvIndex = arg++; rows /= 4; }
+    if (f_hi >= 0) { bits |= IX_FREE_HI; info->aConstraintUsage[f_hi].argvIndex = arg++; rows /= 4; }
+  }
+  if (bits & IX_FREE_NULL) rows /= 10;
+  if (rows < 1) rows = 1;
+  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == COL_ID && !(bits & IX_BY_END)) {
+    info->orderByConsumed = 1;
+    if (info->aOrderBy[0].desc) bits |= IX_DESC;
+  }
+  info->idxNum = bits;
+  info->estimatedRows = (sqlite3_int64)rows;
+  info->estimatedCost = id_eq >= 0 ? 20 : (bits & IX_BY_END) ? 40 : rows * 2 + 100;
+  if (id_eq >= 0) info->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
+  return SQLITE_OK;
+}
+
+static int ob_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
+  (void)vt;
+  ob_cursor *c = sqlite3_malloc(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  for (int k = 0; k < NCACHE; k++) c->cache[k].first = -1;
+  *out = &c->base;
+  return SQLITE_OK;
+}
+
+static int ob_close(sqlite3_vtab_cursor *cur) {
+  ob_cursor *c = (ob_cursor *)cur;
+  sqlite3_finalize(c->scan_asc);
+  sqlite3_finalize(c->scan_desc);
+  sqlite3_finalize(c->get);
+  sqlite3_finalize(c->ends_scan);
+  sqlite3_finalize(c->find_run);
+  sqlite3_free(c->ends);
+  for (int k = 0; k < NCACHE; k++) sqlite3_free(c->cache[k].objs);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+/* A generous integer bound from V: FLOOR for lower bounds, else ceiling.
+** *NUM is cleared when V is not a number (then the constraint matches
+** nothing, as SQLite's comparison of an integer column with it would be
+** false for NULL; text compares greater than numbers, so the caller treats
+** text as an open bound instead). */
+static int64_t bound(sqlite3_value *v, int lower, int64_t open, int *num) {
+  *num = 1;
+  switch (sqlite3_value_numeric_type(v)) {
+  case SQLITE_INTEGER: return sqlite3_value_int64(v);
+  case SQLITE_FLOAT: {
+    double d = sqlite3_value_double(v);
+    if (isnan(d)) return open;
+    d = lower ? floor(d) : ceil(d);
+    if (d <= -9.2e18) return INT64_MIN;
+    if (d >= 9.2e18) return INT64_MAX;
+    return (int64_t)d;
+  }
+  case SQLITE_NULL: *num = 0; return open;
+  default: return open;
+  }
+}
+
+static int vt_error(ob_cursor *c, int rc, char *msg) {
+  ob_vtab *v = (ob_vtab *)c->base.pVtab;
+  sqlite3_free(v->base.zErrMsg);
+  v->base.zErrMsg = msg ? msg : sqlite3_mprintf("%s", sqlite3_errmsg(v->db));
+  return rc;
+}
+
+static int prepare(ob_cursor *c, sqlite3_stmt **st, const char *sql) {
+  if (*st) return SQLITE_OK;
+  int rc = sqlite3_prepare_v2(((ob_vtab *)c->base.pVtab)->db, sql, -1, st, NULL);
+  return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
+}
+
+/* Make the run starting at FIRST (N objects) current, decoding it unless
+** cached. */
+static int load_run(ob_cursor *c, int64_t first, int64_t n) {
+  ob_run *slot = NULL;
+  for (int k = 0; k < NCACHE; k++) {
+    ob_run *e = &c->cache[k];
+    if (e->first == first) {
+      e->used = ++c->clock;
+      c->cur = e;
+      return SQLITE_OK;
+    }
+    if (!slot || e->used < slot->used) slot = e;
+  }
+  if (n < 0 || n > HT_OBJ_BLOB_OBJECTS) goto corrupt;
+  int rc;
+  if ((rc = prepare(c, &c->get, "SELECT data, fate FROM object_blob WHERE first_id = ?1")))
+    return rc;
+  sqlite3_bind_int64(c->get, 1, first);
+  if ((rc = sqlite3_step(c->get)) != SQLITE_ROW) {
+    sqlite3_reset(c->get);
+    return vt_error(c, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+  }
+  slot->first = -1;
+  if (!slot->objs) {
+    slot->objs = sqlite3_malloc64(HT_OBJ_BLOB_OBJECTS * sizeof *slot->objs);
+    if (!slot->objs) {
+      sqlite3_reset(c->get);
+      return SQLITE_NOMEM;
+    }
+  }
+  const void *data = sqlite3_column_blob(c->get, 0);
+  size_t ndata = (size_t)sqlite3_column_bytes(c->get, 0);
+  const void *fate = sqlite3_column_blob(c->get, 1);
+  size_t nfate = (size_t)sqlite3_column_bytes(c->get, 1);
+  if (ht_objblob_decode(data, ndata, fate, nfate, (uint64_t)first, (uint32_t)n, slot->objs)) {
+    sqlite3_reset(c->get);
+    goto corrupt;
+  }
+  sqlite3_reset(c->get);
+  slot->first = first;
+  slot->n = (uint32_t)n;
+  slot->used = ++c->clock;
+  c->cur = slot;
+  return SQLITE_OK;
+corrupt:
+  return vt_error(c, SQLITE_CORRUPT,
+                  sqlite3_mprintf("corrupt profile: the objects from id %lld are malformed",
+                                  (long long)first));
+}
+
+static inline int row_matches(const ob_cursor *c, const ht_obj *o) {
+  if (c->free_null) return o->free_seq < 0;
+  if (c->free_set) return o->free_seq >= 0 && o->free_seq >= c->free_lo && o->free_seq <= c->free_hi;
+  return 1;
+}
+
+/* Does the run's summary (scan row) rule it out?  2: and every run after
+** it (in the scan's order). */
+static int run_excluded(const ob_cursor *c) {
+  sqlite3_stmt *s = c->scan;
+  if (c->desc ? sqlite3_column_int64(s, 1) < c->id_lo : sqlite3_column_int64(s, 0) > c->id_hi) return 2;
+  if (sqlite3_column_int64(s, 1) < c->id_lo || sqlite3_column_int64(s, 0) > c->id_hi) return 1;
+  if (c->free_null) return sqlite3_column_int64(s, 5) == 0;
+  if (c->free_set) {
+    if (sqlite3_column_type(s, 3) == SQLITE_NULL) return 1;
+    return sqlite3_column_int64(s, 4) < c->free_lo || sqlite3_column_int64(s, 3) > c->free_hi;
+  }
+  return 0;
+}
+
+/* Position on the next matching row at or after index I of the current run
+** (before, when descending), moving on to the next runs as needed. */
+static int settle(ob_cursor *c, int64_t i) {
+  for (;;) {
+    if (c->cur) {
+      const ob_run *r = c->cur;
+      int64_t step = c->desc ? -1 : 1;
+      for (; i >= 0 && i < (int64_t)r->n; i += step) {
+        const ht_obj *o = &r->objs[i];
+        if ((int64_t)o->id < c->id_lo) {
+          if (c->desc) break;
+          continue;
+        }
+        if ((int64_t)o->id > c->id_hi) {
+          if (!c->desc) break;
+          continue;
+        }
+        if (row_matches(c, o)) {
+          c->i = i;
+          return SQLITE_OK;
+        }
+      }
+      c->cur = NULL;
+    }
+    int rc, ex = 0;
+    do rc = sqlite3_step(c->scan);
+    while (rc == SQLITE_ROW && (ex = run_excluded(c)) == 1);
+    if (rc == SQLITE_DONE || ex == 2) {
+      sqlite3_reset(c->scan);
+      c->eof = 1;
+      return SQLITE_OK;
+    }
+    if (rc != SQLITE_ROW) return vt_error(c, rc, NULL);
+    int64_t first = sqlite3_column_int64(c->scan, 0);
+    if ((rc = load_run(c, first, sqlite3_column_int64(c->scan, 2))) != SQLITE_OK) return rc;
+    const ob_run *r = c->cur;
+    /* Binary search for the first id in bounds (last, when descending). */
+    int64_t lo = 0, hi = r->n;
+    if (!c->desc) {
+      while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if ((int64_t)r->objs[mid].id < c->id_lo) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    } else {
+      while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if ((int64_t)r->objs[mid].id <= c->id_hi) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo - 1;
+    }
+  }
+}
+
+/* Through object_end: position on the next matching object at or after end
+** I of the row being read, moving on to the next rows as needed. */
+static int settle_end(ob_cursor *c, int64_t i) {
+  int rc;
+  for (;;) {
+    for (; i < (int64_t)c->ends_n; i++) {
+      const ht_objend *e = &c->ends[i];
+      if ((int64_t)e->free_seq > c->free_hi) {
+        c->eof = 1;
+        sqlite3_reset(c->ends_scan);
+        return SQLITE_OK;
+      }
+      if ((int64_t)e->free_seq < c->free_lo || (int64_t)e->id < c->id_lo || (int64_t)e->id > c->id_hi)
+        continue;
+      /* The object, in its run. */
+      sqlite3_bind_int64(c->find_run, 1, (sqlite3_int64)e->id);
+      rc = sqlite3_step(c->find_run);
+      if (rc != SQLITE_ROW) {
+        sqlite3_reset(c->find_run);
+        if (rc != SQLITE_DONE) return vt_error(c, rc, NULL);
+        goto corrupt;
+      }
+      int64_t first = sqlite3_column_int64(c->find_run, 0), n = sqlite3_column_int64(c->find_run, 1);
+      sqlite3_reset(c->find_run);
+      if ((rc = load_run(c, first, n)) != SQLITE_OK) return rc;
+      const ob_run *r = c->cur;
+      int64_t lo = 0, hi = r->n;
+      while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (r->objs[mid].id < e->id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo >= (int64_t)r->n || r->objs[lo].id != e->id || r->objs[lo].free_seq != (int64_t)e->free_seq)
+        goto corrupt;
+      c->i = lo;
+      c->ends_i = i;
+      return SQLITE_OK;
+    }
+    rc = sqlite3_step(c->ends_scan);
+    if (rc == SQLITE_DONE) {
+      sqlite3_reset(c->ends_scan);
+      c->eof = 1;
+      return SQLITE_OK;
+    }
+    if (rc != SQLITE_ROW) return vt_error(c, rc, NULL);
+    int64_t first = sqlite3_column_int64(c->ends_scan, 0), n = sqlite3_column_int64(c->ends_scan, 1);
+    if (n < 0 || n > (1 << 24) || first < 0) goto corrupt;
+    if ((uint32_t)n > c->ends_cap) {
+      ht_objend *e = sqlite3_realloc64(c->ends, (sqlite3_uint64)n * sizeof *e);
+      if (!e) return SQLITE_NOMEM;
+      c->ends = e;
+      c->ends_cap = (uint32_t)n;
+    }
+    if (ht_objend_decode(sqlite3_column_blob(c->ends_scan, 2), (size_t)sqlite3_column_bytes(c->ends_scan, 2),
+                         (uint64_t)first, (uint32_t)n, c->ends))
+      goto corrupt;
+    c->ends_n = (uint32_t)n;
+    i = 0;
+  }
+corrupt:
+  sqlite3_reset(c->ends_scan);
+  return vt_error(c, SQLITE_CORRUPT,
+                  sqlite3_mprintf("corrupt profile: the index of objects by free_seq does not match them"));
+}
+
+static int ob_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc,
+                     sqlite3_value **argv) {
+  (void)idxstr;
+  ob_cursor *c = (ob_cursor *)cur;
+  int a = 0, num;
+  int64_t b;
+  c->id_lo = 0;
+  c->id_hi = INT64_MAX;
+  c->free_lo = INT64_MIN;
+  c->free_hi = INT64_MAX;
+  c->free_set = c->free_null = 0;
+  c->desc = (idx & IX_DESC) != 0;
+  c->eof = 0;
+  c->cur = NULL;
+#define ARG(bit, lower, open) (((idx & (bit)) && a < argc) ? bound(argv[a++], lower, open, &num) : (num = 2, open))
+  if (idx & IX_ID_EQ) {
+    int t = a < argc ? sqlite3_value_numeric_type(argv[a]) : SQLITE_NULL;
+    if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) c->eof = 1;   /* id = 'x' or NULL */
+    if (a < argc) {
+      c->id_lo = bound(argv[a], 1, 0, &num);
+      c->id_hi = bound(argv[a], 0, INT64_MAX, &num);
+      a++;
+    }
+  }
+  b = ARG(IX_ID_LO, 1, 0);
+  if (!num) c->eof = 1;
+  if ((idx & IX_ID_LO_STRICT) && num == 1 && b < INT64_MAX) b++;
+  if (b > c->id_lo) c->id_lo = b;
+  b = ARG(IX_ID_HI, 0, INT64_MAX);
+  if (!num) c->eof = 1;
+  if ((idx & IX_ID_HI_STRICT) && num == 1 && b > INT64_MIN) b--;
+  if (b < c->id_hi) c->id_hi = b;
+  if (idx & IX_FREE_EQ) {
+    int t = a < argc ? sqlite3_value_numeric_type(argv[a]) : SQLITE_NULL;
+    if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) c->eof = 1;
+    if (a < argc) {
+      c->free_lo = bound(argv[a], 1, INT64_MIN, &num);
+      c->free_hi = bound(argv[a], 0, INT64_MAX, &num);
+      a++;
+    }
+    c->free_set = 1;
+  }
+  b = ARG(IX_FREE_LO, 1, INT64_MIN);
+  if (!num) c->eof = 1;
+  if (num != 2) c->free_set = 1;
+  if ((idx & IX_FREE_LO_STRICT) && num == 1 && b < INT64_MAX) b++;
+  if (b > c->free_lo) c->free_lo = b;
+  b = ARG(IX_FREE_HI, 0, INT64_MAX);
+  if (!num) c->eof = 1;
+  if (num != 2) c->free_set = 1;
+  if ((idx & IX_FREE_HI_STRICT) && num == 1 && b > INT64_MIN) b--;
+  if (b < c->free_hi) c->free_hi = b;
+#undef ARG
+  if (idx & IX_FREE_NOTNULL) c->free_set = 1;
+  if (idx & IX_FREE_NULL) {
+    if (c->free_set) c->eof = 1;
+    c->free_null = 1;
+  }
+  if (c->id_lo < 0) c->id_lo = 0;
+  if (c->eof || c->id_lo > c->id_hi || (c->free_set && c->free_lo > c->free_hi)) {
+    c->eof = 1;
+    return SQLITE_OK;
+  }
+  c->by_end = (idx & IX_BY_END) != 0;
+  if (c->by_end) {
+    int rc;
+    if ((rc = prepare(c, &c->ends_scan,
+                      "SELECT first_free, n, data FROM object_end WHERE first_free >= "
+                      "coalesce((SELECT max(first_free) FROM object_end WHERE first_free <= ?1), 0) "
+                      "AND first_free <= ?2 ORDER BY first_free")) ||
+        (rc = prepare(c, &c->find_run, "SELECT first_id, n FROM object_blob WHERE first_id <= ?1 "
+                                       "ORDER BY first_id DESC LIMIT 1")))
+      return rc;
+    sqlite3_reset(c->ends_scan);
+    sqlite3_bind_int64(c->ends_scan, 1, c->free_lo < 0 ? 0 : c->free_lo);
+    sqlite3_bind_int64(c->ends_scan, 2, c->free_hi);
+    c->ends_n = 0;
+    return settle_end(c, 0);
+  }
+  int rc = c->desc ? prepare(c, &c->scan_desc,
+                             "SELECT first_id, last_id, n, min_free, max_free, live FROM object_blob "
+                             "WHERE first_id <= ?2 ORDER BY first_id DESC")
+                   : prepare(c, &c->scan_asc,
+                             "SELECT first_id, last_id, n, min_free, max_free, live FROM object_blob "
+                             "WHERE first_id >= coalesce((SELECT max(first_id) FROM object_blob "
+                             "WHERE first_id <= ?1), 0) AND first_id <= ?2 ORDER BY first_id");
+  if (rc != SQLITE_OK) return rc;
+  c->scan = c->desc ? c->scan_desc : c->scan_asc;
+  sqlite3_reset(c->scan);
+  if (c->desc) sqlite3_bind_null(c->scan, 1);
+  else sqlite3_bind_int64(c->scan, 1, c->id_lo);
+  sqlite3_bind_int64(c->scan, 2, c->id_hi);
+  return settle(c, 0);
+}
+
+static int ob_next(sqlite3_vtab_cursor *cur) {
+  ob_cursor *c = (ob_cursor *)cur;
+  if (c->by_end) return settle_end(c, c->ends_i + 1);
+  return settle(c, c->desc ? c->i - 1 : c->i + 1);
+}
+
+static int ob_eof(sqlite3_vtab_cursor *cur) {
+  return ((ob_cursor *)cur)->eof;
+}
+
+static int ob_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  ob_cursor *c = (ob_cursor *)cur;
+  const ht_obj *o = &c->cur->objs[c->i];
+  sqlite3_int64 v;
+  switch (col) {
+  case COL_ID: v = (sqlite3_int64)o->id; break;
+  case COL_PRE: v = o->pre; break;
+  case COL_ALLOC_SEQ:
+    if (o->pre) {
+      sqlite3_result_null(ctx);
+      return SQLITE_OK;
+    }
+    v = (sqlite3_int64)o->id;
+    break;
+  case COL_FREE_SEQ:
+    if (o->free_seq < 0) {
+      sqlite3_result_null(ctx);
+      return SQLITE_OK;
+    }
+    v = o->free_seq;
+    break;
+  case COL_TAG: v = o->tag; break;
+  case COL_SIZE: v = (sqlite3_int64)o->size; break;
+  case COL_STACK: v = o->stack; break;
+  case COL_NATIVE: v = o->native; break;
+  case COL_ADDR: v = (sqlite3_int64)o->addr; break;
+  default: sqlite3_result_null(ctx); return SQLITE_OK;
+  }
+  sqlite3_result_int64(ctx, v);
+  return SQLITE_OK;
+}
+
+static int ob_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+  ob_cursor *c = (ob_cursor *)cur;
+  *rowid = (sqlite3_int64)c->cur->objs[c->i].id;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module object_module = {
+  .iVersion = 1,
+  .xCreate = NULL,             /* eponymous-only */
+  .xConnect = ob_connect,
+  .xBestIndex = ob_best_index,
+  .xDisconnect = ob_disconnect,
+  .xDestroy = ob_disconnect,
+  .xOpen = ob_open,
+  .xClose = ob_close,
+  .xFilter = ob_filter,
+  .xNext = ob_next,
+  .xEof = ob_eof,
+  .xColumn = ob_column,
+  .xRowid = ob_rowid,
+};
+
+int ht_object_register(sqlite3 *db) {
+  return sqlite3_create_module(db, "object", &object_module, NULL) == SQLITE_OK ? 0 : -1;
+}
