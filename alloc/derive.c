@@ -105,6 +105,7 @@ typedef struct orun {
   uint32_t n;                  /* objects created */
   uint32_t ended;              /* objects whose end is known */
   uint8_t *data;               /* the data section being built (owned) */
+  uint32_t doff[HT_OBJ_BLOCKS];/* offset in data of each block */
   size_t len;                  /* bytes used in data */
   size_t cap;                  /* bytes allocated */
   int64_t min_free;            /* smallest end seq so far, -1 none */
@@ -480,9 +481,12 @@ static void run_free(orun *r) {
 static int write_run(ht_deriver *d, uint64_t ri) {
   orun *r = d->runs[ri];
   uint8_t *p = d->fate;
+  uint8_t idx[HT_OBJ_BLOCKS * 8];
   int64_t live = 0;
   for (uint32_t i = 0; i < r->n; i++) {
     int rs = r->resized && r->resized[i];
+    if (!(i & (HT_OBJ_SUB - 1)))
+      ht_objidx_put(idx, i / HT_OBJ_SUB, r->doff[i / HT_OBJ_SUB], (uint32_t)(p - d->fate));
     int64_t life = (int64_t)r->life[i] - 1;
     if (r->life[i] == LIFE_FAR) {
       uint64_t ord = (ri << RUN_SHIFT) + i;
@@ -492,6 +496,7 @@ static int write_run(ht_deriver *d, uint64_t ri) {
     live += life < 0;
     p = ht_objfate_put(p, life, rs, rs ? r->size[i] : 0);
   }
+  uint32_t nb = (r->n + HT_OBJ_SUB - 1) / HT_OBJ_SUB;
   sqlite3_stmt *st = d->ins_run;
   sqlite3_bind_int64(st, 1, (sqlite3_int64)r->first_id);
   sqlite3_bind_int64(st, 2, (sqlite3_int64)r->last_id);
@@ -504,8 +509,9 @@ static int write_run(ht_deriver *d, uint64_t ri) {
     sqlite3_bind_null(st, 5);
   }
   sqlite3_bind_int64(st, 6, live);
-  sqlite3_bind_blob(st, 7, r->data, (int)r->len, SQLITE_STATIC);
-  sqlite3_bind_blob(st, 8, d->fate, (int)(p - d->fate), SQLITE_STATIC);
+  sqlite3_bind_blob(st, 7, idx, (int)(8 * nb), SQLITE_TRANSIENT);
+  sqlite3_bind_blob(st, 8, r->data, (int)r->len, SQLITE_STATIC);
+  sqlite3_bind_blob(st, 9, d->fate, (int)(p - d->fate), SQLITE_STATIC);
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   if (rc != SQLITE_DONE) return dfail(d, "writing objects");
@@ -627,6 +633,10 @@ static inline int run_add(ht_deriver *d, const ht_event *e, int pre, uint64_t *o
     if (!n) return doom(d);
     r->data = n;
     r->cap *= 2;
+  }
+  if (!(i & (HT_OBJ_SUB - 1))) {      /* a block starts: afresh */
+    r->doff[i / HT_OBJ_SUB] = (uint32_t)r->len;
+    if (i) ht_objenc_reset(&d->enc, r->first_id);
   }
   r->len = (size_t)(ht_objenc_put(&d->enc, r->data + r->len, e->seq, pre, e->tag, e->obj, e->size,
                                   e->stack, e->native) - r->data);
@@ -1086,7 +1096,7 @@ int ht_deriver_new(ht_deriver **out, sqlite3 *db, const char *schema, char *err,
   for (int i = 0; i < SITE_CACHE; i++) d->sc[i].tag = UINT32_MAX;
   for (int b = 0; b < SERIES_BUCKETS; b++) d->bucket_t[b] = -1;
   if (prep(d, &d->ins_run, "INSERT INTO %s.object_blob(first_id, last_id, n, min_free, max_free, "
-                           "live, data, fate) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") ||
+                           "live, idx, data, fate) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") ||
       prep(d, &d->ins_end, "INSERT INTO %s.object_end(first_free, last_free, n, data) VALUES(?1, ?2, ?3, ?4)") ||
       prep(d, &d->ins_resize, "INSERT INTO %s.resize VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
       prep(d, &d->upd_sample, "UPDATE %s.sample SET seq = ?2 WHERE id = ?1")) {

@@ -21,12 +21,15 @@
 **            that do not match inside the others.
 **
 ** So a live set, `id <= S AND free_seq > S` (or `free_seq IS NULL`),
-** decodes only the runs holding such objects.  SQLite re-checks every
-** constraint, so the bounds only need to be generous (values that are not
-** integers are rounded outwards).  `object_blob` is read unqualified, so a
+** decodes only the runs holding such objects.  `id =` and `free_seq =` are
+** point lookups: they decode the one block of HT_OBJ_SUB objects that holds
+** the object, not its run.  SQLite re-checks every constraint, so the bounds
+** only need to be generous (values that are not integers are rounded
+** outwards).  `object_blob` and `object_end` are read unqualified, so a
 ** reader that finalized a profile into temp tables sees its own.  Each cursor
-** keeps its last NCACHE decoded runs, so a join probing ids (resize.obj =
-** object.id) decodes each run about once.
+** keeps its last NRUNS decoded runs (for scans), NBLOCKS decoded blocks (for
+** lookups) and its last `object_end` row, so a join probing ids or end seqs
+** decodes each about once.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -61,11 +64,13 @@ typedef struct ob_vtab {
   sqlite3 *db;                 /* the connection (borrowed) */
 } ob_vtab;
 
-#define NCACHE 4
+#define NRUNS 4
+#define NBLOCKS 16
 
-/* One decoded run. */
+/* Decoded objects: a whole run (block -1) or one block of it. */
 typedef struct ob_run {
-  int64_t first;               /* first_id, or -1 for an empty slot */
+  int64_t first;               /* the run's first_id, or -1 for an empty slot */
+  int32_t block;               /* the block, or -1 for the whole run */
   uint32_t n;                  /* objects */
   ht_obj *objs;                /* decoded objects (owned) */
   uint64_t used;               /* LRU stamp */
@@ -77,24 +82,28 @@ typedef struct ob_cursor {
   sqlite3_stmt *scan_asc;      /* the runs that may match, by id (owned) */
   sqlite3_stmt *scan_desc;     /* the same, by decreasing id (owned) */
   sqlite3_stmt *get;           /* one run's BLOBs by first_id (owned) */
-  sqlite3_stmt *ends_scan;     /* object_end rows for free_seq = ? (owned) */
   sqlite3_stmt *find_run;      /* the run holding an id (owned) */
-  ht_objend *ends;             /* the object_end row being read (owned) */
+  sqlite3_stmt *ends_scan;     /* object_end rows for free_seq = ? (owned) */
+  ob_run runs[NRUNS];          /* recently decoded runs */
+  ob_run blocks[NBLOCKS];      /* recently decoded blocks */
+  uint64_t clock;              /* LRU clock */
+  ob_run *cur;                 /* run or block of the current row */
+  int64_t i;                   /* current row's index in cur */
+  ht_objend *ends;             /* the object_end row read last (owned) */
   uint32_t ends_cap;           /* room in ends */
   uint32_t ends_n;             /* ends in it */
+  int ends_more;               /* ends_scan may hold further rows */
   int64_t ends_i;              /* current end */
-  int by_end;                  /* reading through object_end */
-  ob_run cache[NCACHE];        /* recently decoded runs */
-  uint64_t clock;              /* LRU clock */
-  ob_run *cur;                 /* run of the current row */
-  int64_t i;                   /* current row's index in cur */
   int64_t id_lo, id_hi;        /* id bounds, inclusive */
   int64_t free_lo, free_hi;    /* free_seq bounds, inclusive (when free_set) */
   int free_set;                /* free_seq must be within the bounds (not NULL) */
   int free_null;               /* free_seq must be NULL */
   int desc;                    /* descending order */
+  int mode;                    /* MODE_SCAN, MODE_ID or MODE_END */
   int eof;                     /* no more rows */
 } ob_cursor;
+
+enum { MODE_SCAN, MODE_ID, MODE_END };
 
 static int ob_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                       sqlite3_vtab **out, char **err) {
@@ -186,7 +195,8 @@ static int ob_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
   ob_cursor *c = sqlite3_malloc(sizeof *c);
   if (!c) return SQLITE_NOMEM;
   memset(c, 0, sizeof *c);
-  for (int k = 0; k < NCACHE; k++) c->cache[k].first = -1;
+  for (int k = 0; k < NRUNS; k++) c->runs[k].first = -1;
+  for (int k = 0; k < NBLOCKS; k++) c->blocks[k].first = -1;
   *out = &c->base;
   return SQLITE_OK;
 }
@@ -199,7 +209,8 @@ static int ob_close(sqlite3_vtab_cursor *cur) {
   sqlite3_finalize(c->ends_scan);
   sqlite3_finalize(c->find_run);
   sqlite3_free(c->ends);
-  for (int k = 0; k < NCACHE; k++) sqlite3_free(c->cache[k].objs);
+  for (int k = 0; k < NRUNS; k++) sqlite3_free(c->runs[k].objs);
+  for (int k = 0; k < NBLOCKS; k++) sqlite3_free(c->blocks[k].objs);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -239,54 +250,126 @@ static int prepare(ob_cursor *c, sqlite3_stmt **st, const char *sql) {
   return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
 }
 
-/* Make the run starting at FIRST (N objects) current, decoding it unless
-** cached. */
-static int load_run(ob_cursor *c, int64_t first, int64_t n) {
-  ob_run *slot = NULL;
-  for (int k = 0; k < NCACHE; k++) {
-    ob_run *e = &c->cache[k];
-    if (e->first == first) {
-      e->used = ++c->clock;
-      c->cur = e;
-      return SQLITE_OK;
-    }
-    if (!slot || e->used < slot->used) slot = e;
-  }
-  if (n < 0 || n > HT_OBJ_BLOB_OBJECTS) goto corrupt;
+static int corrupt_run(ob_cursor *c, int64_t first) {
+  return vt_error(c, SQLITE_CORRUPT,
+                  sqlite3_mprintf("corrupt profile: the objects from id %lld are malformed", (long long)first));
+}
+
+/* The least recently used slot of CACHE (N slots), its objects allocated
+** for CAP objects. */
+static ob_run *lru_slot(ob_run *cache, int n, uint32_t cap) {
+  ob_run *slot = &cache[0];
+  for (int k = 1; k < n; k++)
+    if (cache[k].used < slot->used) slot = &cache[k];
+  if (!slot->objs) slot->objs = sqlite3_malloc64(cap * sizeof *slot->objs);
+  slot->first = -1;
+  return slot->objs ? slot : NULL;
+}
+
+/* Step c->get onto the row of run FIRST (N objects) and describe it in R.
+** The caller resets c->get. */
+static int get_row(ob_cursor *c, int64_t first, int64_t n, ht_objrow *r) {
   int rc;
-  if ((rc = prepare(c, &c->get, "SELECT data, fate FROM object_blob WHERE first_id = ?1")))
-    return rc;
+  if (n < 0 || n > HT_OBJ_BLOB_OBJECTS) return corrupt_run(c, first);
+  if ((rc = prepare(c, &c->get, "SELECT idx, data, fate FROM object_blob WHERE first_id = ?1"))) return rc;
   sqlite3_bind_int64(c->get, 1, first);
   if ((rc = sqlite3_step(c->get)) != SQLITE_ROW) {
     sqlite3_reset(c->get);
-    return vt_error(c, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+    return rc == SQLITE_DONE ? corrupt_run(c, first) : vt_error(c, rc, NULL);
   }
-  slot->first = -1;
-  if (!slot->objs) {
-    slot->objs = sqlite3_malloc64(HT_OBJ_BLOB_OBJECTS * sizeof *slot->objs);
-    if (!slot->objs) {
-      sqlite3_reset(c->get);
-      return SQLITE_NOMEM;
+  r->idx = sqlite3_column_blob(c->get, 0);
+  r->nidx = (size_t)sqlite3_column_bytes(c->get, 0);
+  r->data = sqlite3_column_blob(c->get, 1);
+  r->ndata = (size_t)sqlite3_column_bytes(c->get, 1);
+  r->fate = sqlite3_column_blob(c->get, 2);
+  r->nfate = (size_t)sqlite3_column_bytes(c->get, 2);
+  r->first_id = (uint64_t)first;
+  r->n = (uint32_t)n;
+  return SQLITE_OK;
+}
+
+/* Make the run starting at FIRST (N objects) current, decoding it unless
+** cached. */
+static int load_run(ob_cursor *c, int64_t first, int64_t n) {
+  for (int k = 0; k < NRUNS; k++)
+    if (c->runs[k].first == first) {
+      c->runs[k].used = ++c->clock;
+      c->cur = &c->runs[k];
+      return SQLITE_OK;
     }
-  }
-  const void *data = sqlite3_column_blob(c->get, 0);
-  size_t ndata = (size_t)sqlite3_column_bytes(c->get, 0);
-  const void *fate = sqlite3_column_blob(c->get, 1);
-  size_t nfate = (size_t)sqlite3_column_bytes(c->get, 1);
-  if (ht_objblob_decode(data, ndata, fate, nfate, (uint64_t)first, (uint32_t)n, slot->objs)) {
-    sqlite3_reset(c->get);
-    goto corrupt;
-  }
+  ht_objrow row;
+  ob_run *slot = lru_slot(c->runs, NRUNS, HT_OBJ_BLOB_OBJECTS);
+  if (!slot) return SQLITE_NOMEM;
+  int rc = get_row(c, first, n, &row);
+  if (rc != SQLITE_OK) return rc;
+  rc = ht_objrow_decode(&row, slot->objs);
   sqlite3_reset(c->get);
+  if (rc) return corrupt_run(c, first);
   slot->first = first;
+  slot->block = -1;
   slot->n = (uint32_t)n;
   slot->used = ++c->clock;
   c->cur = slot;
   return SQLITE_OK;
-corrupt:
-  return vt_error(c, SQLITE_CORRUPT,
-                  sqlite3_mprintf("corrupt profile: the objects from id %lld are malformed",
-                                  (long long)first));
+}
+
+/* Make the object ID current (c->cur, c->i), decoding only its block unless
+** its run or block is cached; *FOUND says whether it exists. */
+static int find_object(ob_cursor *c, uint64_t id, int *found) {
+  *found = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    ob_run *cache = pass ? c->blocks : c->runs;
+    for (int k = 0; k < (pass ? NBLOCKS : NRUNS); k++) {
+      ob_run *e = &cache[k];
+      if (e->first < 0 || !e->n || id < e->objs[0].id || id > e->objs[e->n - 1].id) continue;
+      int64_t lo = 0, hi = e->n;
+      while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (e->objs[mid].id < id) lo = mid + 1;
+        else hi = mid;
+      }
+      e->used = ++c->clock;
+      c->cur = e;
+      c->i = lo;
+      *found = e->objs[lo].id == id;
+      return SQLITE_OK;
+    }
+  }
+  int rc;
+  if ((rc = prepare(c, &c->find_run, "SELECT first_id, n FROM object_blob WHERE first_id <= ?1 "
+                                     "ORDER BY first_id DESC LIMIT 1")))
+    return rc;
+  sqlite3_bind_int64(c->find_run, 1, (sqlite3_int64)id);
+  rc = sqlite3_step(c->find_run);
+  if (rc != SQLITE_ROW) {
+    sqlite3_reset(c->find_run);
+    return rc == SQLITE_DONE ? SQLITE_OK : vt_error(c, rc, NULL);
+  }
+  int64_t first = sqlite3_column_int64(c->find_run, 0), n = sqlite3_column_int64(c->find_run, 1);
+  sqlite3_reset(c->find_run);
+  ht_objrow row;
+  ob_run *slot = lru_slot(c->blocks, NBLOCKS, HT_OBJ_SUB);
+  if (!slot) return SQLITE_NOMEM;
+  if ((rc = get_row(c, first, n, &row)) != SQLITE_OK) return rc;
+  uint32_t block = 0;
+  int got = ht_objrow_find(&row, id, slot->objs, &block);
+  sqlite3_reset(c->get);
+  if (got < 0) return corrupt_run(c, first);
+  if (got == 0) return SQLITE_OK;
+  slot->first = first;
+  slot->block = (int32_t)block;
+  slot->n = (uint32_t)got;
+  slot->used = ++c->clock;
+  int64_t lo = 0, hi = got;
+  while (lo < hi) {
+    int64_t mid = (lo + hi) / 2;
+    if (slot->objs[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  c->cur = slot;
+  c->i = lo;
+  *found = lo < got && slot->objs[lo].id == id;
+  return SQLITE_OK;
 }
 
 static inline int row_matches(const ob_cursor *c, const ht_obj *o) {
@@ -366,7 +449,7 @@ static int settle(ob_cursor *c, int64_t i) {
 }
 
 /* Through object_end: position on the next matching object at or after end
-** I of the row being read, moving on to the next rows as needed. */
+** I of the row read last, moving on to the next rows as needed. */
 static int settle_end(ob_cursor *c, int64_t i) {
   int rc;
   for (;;) {
@@ -374,43 +457,30 @@ static int settle_end(ob_cursor *c, int64_t i) {
       const ht_objend *e = &c->ends[i];
       if ((int64_t)e->free_seq > c->free_hi) {
         c->eof = 1;
-        sqlite3_reset(c->ends_scan);
         return SQLITE_OK;
       }
       if ((int64_t)e->free_seq < c->free_lo || (int64_t)e->id < c->id_lo || (int64_t)e->id > c->id_hi)
         continue;
-      /* The object, in its run. */
-      sqlite3_bind_int64(c->find_run, 1, (sqlite3_int64)e->id);
-      rc = sqlite3_step(c->find_run);
-      if (rc != SQLITE_ROW) {
-        sqlite3_reset(c->find_run);
-        if (rc != SQLITE_DONE) return vt_error(c, rc, NULL);
-        goto corrupt;
-      }
-      int64_t first = sqlite3_column_int64(c->find_run, 0), n = sqlite3_column_int64(c->find_run, 1);
-      sqlite3_reset(c->find_run);
-      if ((rc = load_run(c, first, n)) != SQLITE_OK) return rc;
-      const ob_run *r = c->cur;
-      int64_t lo = 0, hi = r->n;
-      while (lo < hi) {
-        int64_t mid = (lo + hi) / 2;
-        if (r->objs[mid].id < e->id) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo >= (int64_t)r->n || r->objs[lo].id != e->id || r->objs[lo].free_seq != (int64_t)e->free_seq)
-        goto corrupt;
-      c->i = lo;
+      int found;
+      if ((rc = find_object(c, e->id, &found)) != SQLITE_OK) return rc;
+      if (!found || c->cur->objs[c->i].free_seq != (int64_t)e->free_seq) goto corrupt;
       c->ends_i = i;
+      return SQLITE_OK;
+    }
+    if (!c->ends_more) {
+      c->eof = 1;
       return SQLITE_OK;
     }
     rc = sqlite3_step(c->ends_scan);
     if (rc == SQLITE_DONE) {
       sqlite3_reset(c->ends_scan);
+      c->ends_more = 0;
       c->eof = 1;
       return SQLITE_OK;
     }
     if (rc != SQLITE_ROW) return vt_error(c, rc, NULL);
     int64_t first = sqlite3_column_int64(c->ends_scan, 0), n = sqlite3_column_int64(c->ends_scan, 1);
+    c->ends_n = 0;
     if (n < 0 || n > (1 << 24) || first < 0) goto corrupt;
     if ((uint32_t)n > c->ends_cap) {
       ht_objend *e = sqlite3_realloc64(c->ends, (sqlite3_uint64)n * sizeof *e);
@@ -425,9 +495,40 @@ static int settle_end(ob_cursor *c, int64_t i) {
     i = 0;
   }
 corrupt:
-  sqlite3_reset(c->ends_scan);
+  c->ends_n = 0;
+  if (c->ends_more) sqlite3_reset(c->ends_scan);
+  c->ends_more = 0;
   return vt_error(c, SQLITE_CORRUPT,
                   sqlite3_mprintf("corrupt profile: the index of objects by free_seq does not match them"));
+}
+
+/* free_seq = ? (c->free_lo .. c->free_hi): start in the object_end row read
+** last when it covers the range (rows never split the ends of one seq),
+** else from the row that holds c->free_lo. */
+static int start_end(ob_cursor *c) {
+  int rc;
+  if (c->ends_more) sqlite3_reset(c->ends_scan);
+  c->ends_more = 0;
+  if (c->ends_n && (int64_t)c->ends[0].free_seq <= c->free_lo &&
+      c->free_hi <= (int64_t)c->ends[c->ends_n - 1].free_seq) {
+    int64_t lo = 0, hi = c->ends_n;
+    while (lo < hi) {
+      int64_t mid = (lo + hi) / 2;
+      if ((int64_t)c->ends[mid].free_seq < c->free_lo) lo = mid + 1;
+      else hi = mid;
+    }
+    return settle_end(c, lo);
+  }
+  if ((rc = prepare(c, &c->ends_scan,
+                    "SELECT first_free, n, data FROM object_end WHERE first_free >= "
+                    "coalesce((SELECT max(first_free) FROM object_end WHERE first_free <= ?1), 0) "
+                    "AND first_free <= ?2 ORDER BY first_free")))
+    return rc;
+  sqlite3_bind_int64(c->ends_scan, 1, c->free_lo < 0 ? 0 : c->free_lo);
+  sqlite3_bind_int64(c->ends_scan, 2, c->free_hi);
+  c->ends_n = 0;
+  c->ends_more = 1;
+  return settle_end(c, 0);
 }
 
 static int ob_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc,
@@ -493,22 +594,18 @@ static int ob_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int 
     c->eof = 1;
     return SQLITE_OK;
   }
-  c->by_end = (idx & IX_BY_END) != 0;
-  if (c->by_end) {
-    int rc;
-    if ((rc = prepare(c, &c->ends_scan,
-                      "SELECT first_free, n, data FROM object_end WHERE first_free >= "
-                      "coalesce((SELECT max(first_free) FROM object_end WHERE first_free <= ?1), 0) "
-                      "AND first_free <= ?2 ORDER BY first_free")) ||
-        (rc = prepare(c, &c->find_run, "SELECT first_id, n FROM object_blob WHERE first_id <= ?1 "
-                                       "ORDER BY first_id DESC LIMIT 1")))
-      return rc;
-    sqlite3_reset(c->ends_scan);
-    sqlite3_bind_int64(c->ends_scan, 1, c->free_lo < 0 ? 0 : c->free_lo);
-    sqlite3_bind_int64(c->ends_scan, 2, c->free_hi);
-    c->ends_n = 0;
-    return settle_end(c, 0);
+  if (idx & IX_ID_EQ) {             /* one object */
+    int found, rc;
+    c->mode = MODE_ID;
+    if ((rc = find_object(c, (uint64_t)c->id_lo, &found)) != SQLITE_OK) return rc;
+    if (!found || !row_matches(c, &c->cur->objs[c->i])) c->eof = 1;
+    return SQLITE_OK;
   }
+  if (idx & IX_BY_END) {
+    c->mode = MODE_END;
+    return start_end(c);
+  }
+  c->mode = MODE_SCAN;
   int rc = c->desc ? prepare(c, &c->scan_desc,
                              "SELECT first_id, last_id, n, min_free, max_free, live FROM object_blob "
                              "WHERE first_id <= ?2 ORDER BY first_id DESC")
@@ -527,7 +624,11 @@ static int ob_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int 
 
 static int ob_next(sqlite3_vtab_cursor *cur) {
   ob_cursor *c = (ob_cursor *)cur;
-  if (c->by_end) return settle_end(c, c->ends_i + 1);
+  if (c->mode == MODE_ID) {
+    c->eof = 1;
+    return SQLITE_OK;
+  }
+  if (c->mode == MODE_END) return settle_end(c, c->ends_i + 1);
   return settle(c, c->desc ? c->i - 1 : c->i + 1);
 }
 

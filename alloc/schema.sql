@@ -133,6 +133,7 @@ CREATE TABLE main.object_blob(
   min_free INTEGER,              -- smallest free_seq (NULL: none ended)
   max_free INTEGER,              -- largest free_seq (NULL: none ended)
   live INTEGER NOT NULL,         -- objects alive at the end (free_seq NULL)
+  idx BLOB NOT NULL,             -- where each block of 256 objects starts in data and fate
   data BLOB NOT NULL,            -- creation fields: tag, address, size, stacks
   fate BLOB NOT NULL             -- free_seq and last size of each object
 );
