@@ -26,10 +26,16 @@
 ** the object, not its run.  SQLite re-checks every constraint, so the bounds
 ** only need to be generous (values that are not integers are rounded
 ** outwards).  `object_blob` and `object_end` are read unqualified, so a
-** reader that finalized a profile into temp tables sees its own.  Each cursor
-** keeps its last NRUNS decoded runs (for scans), NBLOCKS decoded blocks (for
-** lookups) and its last `object_end` row, so a join probing ids or end seqs
-** decodes each about once.
+** reader that finalized a profile into temp tables sees its own.
+**
+** Caching.  Lookups usually come one statement execution at a time (bind,
+** step, reset), and SQLite closes a virtual table's cursors at each reset,
+** so what was decoded lives with the table, one per connection: the last
+** NRUNS decoded runs (for scans), NBLOCKS decoded blocks (for lookups) and
+** the last `object_end` row.  A cursor pins the run or block its current row
+** is in, so other cursors of the same query cannot evict it; the caches are
+** dropped whenever the connection has changed rows since they were filled
+** (sqlite3_total_changes64).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -59,39 +65,51 @@ enum {
   IX_BY_END = 1 << 13          /* free_seq = ? through object_end */
 };
 
-typedef struct ob_vtab {
-  sqlite3_vtab base;           /* SQLite's header */
-  sqlite3 *db;                 /* the connection (borrowed) */
-} ob_vtab;
-
 #define NRUNS 4
-#define NBLOCKS 16
+#define NBLOCKS 32
 
 /* Decoded objects: a whole run (block -1) or one block of it. */
 typedef struct ob_run {
-  int64_t first;               /* the run's first_id, or -1 for an empty slot */
+  int64_t first;               /* the run's first_id, or -1 for a stale or empty slot */
   int32_t block;               /* the block, or -1 for the whole run */
   uint32_t n;                  /* objects */
-  ht_obj *objs;                /* decoded objects (owned) */
+  uint32_t cap;                /* room in objs */
+  int pins;                    /* cursors whose current row is here */
   uint64_t used;               /* LRU stamp */
+  ht_obj *objs;                /* decoded objects (owned) */
 } ob_run;
+
+/* One decoded object_end row, shared by reference count. */
+typedef struct ob_ends {
+  int refs;                    /* holders: the table's cache and cursors */
+  uint32_t n;                  /* ends */
+  uint32_t cap;                /* room in e */
+  ht_objend *e;                /* the ends, by free_seq (owned) */
+} ob_ends;
+
+typedef struct ob_vtab {
+  sqlite3_vtab base;           /* SQLite's header */
+  sqlite3 *db;                 /* the connection (borrowed) */
+  sqlite3_stmt *get;           /* one run's BLOBs by first_id (owned; reset after each use) */
+  sqlite3_stmt *find_run;      /* the run holding an id (owned; reset after each use) */
+  ob_run **runs;               /* decoded runs (owned; NRUNS, more while pinned) */
+  int nruns;                   /* entries in runs */
+  ob_run **blocks;             /* decoded blocks (owned; NBLOCKS, more while pinned) */
+  int nblocks;                 /* entries in blocks */
+  ob_ends *ends;               /* the object_end row read last, or NULL (one ref) */
+  uint64_t clock;              /* LRU clock */
+  sqlite3_int64 changes;       /* sqlite3_total_changes64 when the caches were valid */
+} ob_vtab;
 
 typedef struct ob_cursor {
   sqlite3_vtab_cursor base;    /* SQLite's header */
   sqlite3_stmt *scan;          /* scan_asc or scan_desc, the one in use */
   sqlite3_stmt *scan_asc;      /* the runs that may match, by id (owned) */
   sqlite3_stmt *scan_desc;     /* the same, by decreasing id (owned) */
-  sqlite3_stmt *get;           /* one run's BLOBs by first_id (owned) */
-  sqlite3_stmt *find_run;      /* the run holding an id (owned) */
   sqlite3_stmt *ends_scan;     /* object_end rows for free_seq = ? (owned) */
-  ob_run runs[NRUNS];          /* recently decoded runs */
-  ob_run blocks[NBLOCKS];      /* recently decoded blocks */
-  uint64_t clock;              /* LRU clock */
-  ob_run *cur;                 /* run or block of the current row */
+  ob_run *cur;                 /* run or block of the current row (pinned) */
   int64_t i;                   /* current row's index in cur */
-  ht_objend *ends;             /* the object_end row read last (owned) */
-  uint32_t ends_cap;           /* room in ends */
-  uint32_t ends_n;             /* ends in it */
+  ob_ends *ends;               /* object_end row being read (one ref), or NULL */
   int ends_more;               /* ends_scan may hold further rows */
   int64_t ends_i;              /* current end */
   int64_t id_lo, id_hi;        /* id bounds, inclusive */
@@ -105,6 +123,71 @@ typedef struct ob_cursor {
 
 enum { MODE_SCAN, MODE_ID, MODE_END };
 
+static ob_vtab *vt_of(ob_cursor *c) { return (ob_vtab *)c->base.pVtab; }
+
+/* ---- the caches ---- */
+
+static void ends_release(ob_ends *e) {
+  if (e && --e->refs == 0) {
+    sqlite3_free(e->e);
+    sqlite3_free(e);
+  }
+}
+
+static void cache_drop(ob_run **cache, int *n) {
+  for (int k = 0; k < *n; k++) {
+    sqlite3_free(cache[k]->objs);
+    sqlite3_free(cache[k]);
+  }
+  sqlite3_free(cache);
+  *n = 0;
+}
+
+/* Forget everything decoded if the connection changed rows since. */
+static void cache_check(ob_vtab *v) {
+  sqlite3_int64 ch = sqlite3_total_changes64(v->db);
+  if (ch == v->changes) return;
+  v->changes = ch;
+  for (int k = 0; k < v->nruns; k++) v->runs[k]->first = -1;
+  for (int k = 0; k < v->nblocks; k++) v->blocks[k]->first = -1;
+  ends_release(v->ends);
+  v->ends = NULL;
+}
+
+/* Make E the cursor's current run or block (pinned). */
+static void set_cur(ob_cursor *c, ob_run *e) {
+  if (c->cur == e) return;
+  if (c->cur) c->cur->pins--;
+  if (e) e->pins++;
+  c->cur = e;
+}
+
+/* A slot of *CACHE for CAP objects: the least recently used unpinned one
+** while there are WANT of them, else a new one.  NULL when out of memory. */
+static ob_run *cache_slot(ob_vtab *v, ob_run ***cache, int *n, int want, uint32_t cap) {
+  ob_run *slot = NULL;
+  for (int k = 0; k < *n; k++)
+    if (!(*cache)[k]->pins && (!slot || (*cache)[k]->used < slot->used)) slot = (*cache)[k];
+  if (!slot || *n < want) {
+    ob_run **grown = sqlite3_realloc64(*cache, (sqlite3_uint64)(*n + 1) * sizeof *grown);
+    if (!grown) return NULL;
+    *cache = grown;
+    slot = sqlite3_malloc(sizeof *slot);
+    if (!slot) return NULL;
+    memset(slot, 0, sizeof *slot);
+    (*cache)[(*n)++] = slot;
+  }
+  if (slot->cap < cap) {
+    ht_obj *o = sqlite3_realloc64(slot->objs, (sqlite3_uint64)cap * sizeof *o);
+    if (!o) return NULL;
+    slot->objs = o;
+    slot->cap = cap;
+  }
+  slot->first = -1;
+  slot->used = ++v->clock;
+  return slot;
+}
+
 static int ob_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                       sqlite3_vtab **out, char **err) {
   (void)aux; (void)argc; (void)argv; (void)err;
@@ -116,12 +199,19 @@ static int ob_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
   if (!v) return SQLITE_NOMEM;
   memset(v, 0, sizeof *v);
   v->db = db;
+  v->changes = -1;
   *out = &v->base;
   return SQLITE_OK;
 }
 
 static int ob_disconnect(sqlite3_vtab *vt) {
-  sqlite3_free(vt);
+  ob_vtab *v = (ob_vtab *)vt;
+  sqlite3_finalize(v->get);
+  sqlite3_finalize(v->find_run);
+  cache_drop(v->runs, &v->nruns);
+  cache_drop(v->blocks, &v->nblocks);
+  ends_release(v->ends);
+  sqlite3_free(v);
   return SQLITE_OK;
 }
 
@@ -195,22 +285,17 @@ static int ob_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
   ob_cursor *c = sqlite3_malloc(sizeof *c);
   if (!c) return SQLITE_NOMEM;
   memset(c, 0, sizeof *c);
-  for (int k = 0; k < NRUNS; k++) c->runs[k].first = -1;
-  for (int k = 0; k < NBLOCKS; k++) c->blocks[k].first = -1;
   *out = &c->base;
   return SQLITE_OK;
 }
 
 static int ob_close(sqlite3_vtab_cursor *cur) {
   ob_cursor *c = (ob_cursor *)cur;
+  set_cur(c, NULL);
+  ends_release(c->ends);
   sqlite3_finalize(c->scan_asc);
   sqlite3_finalize(c->scan_desc);
-  sqlite3_finalize(c->get);
   sqlite3_finalize(c->ends_scan);
-  sqlite3_finalize(c->find_run);
-  sqlite3_free(c->ends);
-  for (int k = 0; k < NRUNS; k++) sqlite3_free(c->runs[k].objs);
-  for (int k = 0; k < NBLOCKS; k++) sqlite3_free(c->blocks[k].objs);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -238,7 +323,7 @@ static int64_t bound(sqlite3_value *v, int lower, int64_t open, int *num) {
 }
 
 static int vt_error(ob_cursor *c, int rc, char *msg) {
-  ob_vtab *v = (ob_vtab *)c->base.pVtab;
+  ob_vtab *v = vt_of(c);
   sqlite3_free(v->base.zErrMsg);
   v->base.zErrMsg = msg ? msg : sqlite3_mprintf("%s", sqlite3_errmsg(v->db));
   return rc;
@@ -246,7 +331,7 @@ static int vt_error(ob_cursor *c, int rc, char *msg) {
 
 static int prepare(ob_cursor *c, sqlite3_stmt **st, const char *sql) {
   if (*st) return SQLITE_OK;
-  int rc = sqlite3_prepare_v2(((ob_vtab *)c->base.pVtab)->db, sql, -1, st, NULL);
+  int rc = sqlite3_prepare_v2(vt_of(c)->db, sql, -1, st, NULL);
   return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
 }
 
@@ -255,34 +340,24 @@ static int corrupt_run(ob_cursor *c, int64_t first) {
                   sqlite3_mprintf("corrupt profile: the objects from id %lld are malformed", (long long)first));
 }
 
-/* The least recently used slot of CACHE (N slots), its objects allocated
-** for CAP objects. */
-static ob_run *lru_slot(ob_run *cache, int n, uint32_t cap) {
-  ob_run *slot = &cache[0];
-  for (int k = 1; k < n; k++)
-    if (cache[k].used < slot->used) slot = &cache[k];
-  if (!slot->objs) slot->objs = sqlite3_malloc64(cap * sizeof *slot->objs);
-  slot->first = -1;
-  return slot->objs ? slot : NULL;
-}
-
-/* Step c->get onto the row of run FIRST (N objects) and describe it in R.
-** The caller resets c->get. */
+/* Step the table's get statement onto the row of run FIRST (N objects)
+** and describe it in R.  The caller resets v->get. */
 static int get_row(ob_cursor *c, int64_t first, int64_t n, ht_objrow *r) {
+  ob_vtab *v = vt_of(c);
   int rc;
   if (n < 0 || n > HT_OBJ_BLOB_OBJECTS) return corrupt_run(c, first);
-  if ((rc = prepare(c, &c->get, "SELECT idx, data, fate FROM object_blob WHERE first_id = ?1"))) return rc;
-  sqlite3_bind_int64(c->get, 1, first);
-  if ((rc = sqlite3_step(c->get)) != SQLITE_ROW) {
-    sqlite3_reset(c->get);
+  if ((rc = prepare(c, &v->get, "SELECT idx, data, fate FROM object_blob WHERE first_id = ?1"))) return rc;
+  sqlite3_bind_int64(v->get, 1, first);
+  if ((rc = sqlite3_step(v->get)) != SQLITE_ROW) {
+    sqlite3_reset(v->get);
     return rc == SQLITE_DONE ? corrupt_run(c, first) : vt_error(c, rc, NULL);
   }
-  r->idx = sqlite3_column_blob(c->get, 0);
-  r->nidx = (size_t)sqlite3_column_bytes(c->get, 0);
-  r->data = sqlite3_column_blob(c->get, 1);
-  r->ndata = (size_t)sqlite3_column_bytes(c->get, 1);
-  r->fate = sqlite3_column_blob(c->get, 2);
-  r->nfate = (size_t)sqlite3_column_bytes(c->get, 2);
+  r->idx = sqlite3_column_blob(v->get, 0);
+  r->nidx = (size_t)sqlite3_column_bytes(v->get, 0);
+  r->data = sqlite3_column_blob(v->get, 1);
+  r->ndata = (size_t)sqlite3_column_bytes(v->get, 1);
+  r->fate = sqlite3_column_blob(v->get, 2);
+  r->nfate = (size_t)sqlite3_column_bytes(v->get, 2);
   r->first_id = (uint64_t)first;
   r->n = (uint32_t)n;
   return SQLITE_OK;
@@ -291,84 +366,83 @@ static int get_row(ob_cursor *c, int64_t first, int64_t n, ht_objrow *r) {
 /* Make the run starting at FIRST (N objects) current, decoding it unless
 ** cached. */
 static int load_run(ob_cursor *c, int64_t first, int64_t n) {
-  for (int k = 0; k < NRUNS; k++)
-    if (c->runs[k].first == first) {
-      c->runs[k].used = ++c->clock;
-      c->cur = &c->runs[k];
+  ob_vtab *v = vt_of(c);
+  for (int k = 0; k < v->nruns; k++)
+    if (v->runs[k]->first == first) {
+      v->runs[k]->used = ++v->clock;
+      set_cur(c, v->runs[k]);
       return SQLITE_OK;
     }
   ht_objrow row;
-  ob_run *slot = lru_slot(c->runs, NRUNS, HT_OBJ_BLOB_OBJECTS);
+  ob_run *slot = cache_slot(v, &v->runs, &v->nruns, NRUNS, HT_OBJ_BLOB_OBJECTS);
   if (!slot) return SQLITE_NOMEM;
   int rc = get_row(c, first, n, &row);
   if (rc != SQLITE_OK) return rc;
   rc = ht_objrow_decode(&row, slot->objs);
-  sqlite3_reset(c->get);
+  sqlite3_reset(v->get);
   if (rc) return corrupt_run(c, first);
   slot->first = first;
   slot->block = -1;
   slot->n = (uint32_t)n;
-  slot->used = ++c->clock;
-  c->cur = slot;
+  set_cur(c, slot);
   return SQLITE_OK;
+}
+
+/* Index of ID in E's objects (sorted by id), or where it would go. */
+static int64_t index_of(const ob_run *e, uint64_t id) {
+  int64_t lo = 0, hi = e->n;
+  while (lo < hi) {
+    int64_t mid = (lo + hi) / 2;
+    if (e->objs[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /* Make the object ID current (c->cur, c->i), decoding only its block unless
 ** its run or block is cached; *FOUND says whether it exists. */
 static int find_object(ob_cursor *c, uint64_t id, int *found) {
+  ob_vtab *v = vt_of(c);
   *found = 0;
   for (int pass = 0; pass < 2; pass++) {
-    ob_run *cache = pass ? c->blocks : c->runs;
-    for (int k = 0; k < (pass ? NBLOCKS : NRUNS); k++) {
-      ob_run *e = &cache[k];
+    ob_run **cache = pass ? v->blocks : v->runs;
+    for (int k = 0; k < (pass ? v->nblocks : v->nruns); k++) {
+      ob_run *e = cache[k];
       if (e->first < 0 || !e->n || id < e->objs[0].id || id > e->objs[e->n - 1].id) continue;
-      int64_t lo = 0, hi = e->n;
-      while (lo < hi) {
-        int64_t mid = (lo + hi) / 2;
-        if (e->objs[mid].id < id) lo = mid + 1;
-        else hi = mid;
-      }
-      e->used = ++c->clock;
-      c->cur = e;
-      c->i = lo;
-      *found = e->objs[lo].id == id;
+      e->used = ++v->clock;
+      set_cur(c, e);
+      c->i = index_of(e, id);
+      *found = e->objs[c->i].id == id;
       return SQLITE_OK;
     }
   }
   int rc;
-  if ((rc = prepare(c, &c->find_run, "SELECT first_id, n FROM object_blob WHERE first_id <= ?1 "
+  if ((rc = prepare(c, &v->find_run, "SELECT first_id, n FROM object_blob WHERE first_id <= ?1 "
                                      "ORDER BY first_id DESC LIMIT 1")))
     return rc;
-  sqlite3_bind_int64(c->find_run, 1, (sqlite3_int64)id);
-  rc = sqlite3_step(c->find_run);
+  sqlite3_bind_int64(v->find_run, 1, (sqlite3_int64)id);
+  rc = sqlite3_step(v->find_run);
   if (rc != SQLITE_ROW) {
-    sqlite3_reset(c->find_run);
+    sqlite3_reset(v->find_run);
     return rc == SQLITE_DONE ? SQLITE_OK : vt_error(c, rc, NULL);
   }
-  int64_t first = sqlite3_column_int64(c->find_run, 0), n = sqlite3_column_int64(c->find_run, 1);
-  sqlite3_reset(c->find_run);
+  int64_t first = sqlite3_column_int64(v->find_run, 0), n = sqlite3_column_int64(v->find_run, 1);
+  sqlite3_reset(v->find_run);
   ht_objrow row;
-  ob_run *slot = lru_slot(c->blocks, NBLOCKS, HT_OBJ_SUB);
+  ob_run *slot = cache_slot(v, &v->blocks, &v->nblocks, NBLOCKS, HT_OBJ_SUB);
   if (!slot) return SQLITE_NOMEM;
   if ((rc = get_row(c, first, n, &row)) != SQLITE_OK) return rc;
   uint32_t block = 0;
   int got = ht_objrow_find(&row, id, slot->objs, &block);
-  sqlite3_reset(c->get);
+  sqlite3_reset(v->get);
   if (got < 0) return corrupt_run(c, first);
   if (got == 0) return SQLITE_OK;
   slot->first = first;
   slot->block = (int32_t)block;
   slot->n = (uint32_t)got;
-  slot->used = ++c->clock;
-  int64_t lo = 0, hi = got;
-  while (lo < hi) {
-    int64_t mid = (lo + hi) / 2;
-    if (slot->objs[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  c->cur = slot;
-  c->i = lo;
-  *found = lo < got && slot->objs[lo].id == id;
+  set_cur(c, slot);
+  c->i = index_of(slot, id);
+  *found = c->i < got && slot->objs[c->i].id == id;
   return SQLITE_OK;
 }
 
@@ -392,8 +466,9 @@ static int run_excluded(const ob_cursor *c) {
   return 0;
 }
 
-/* Position on the next matching row at or after index I of the current run
-** (before, when descending), moving on to the next runs as needed. */
+/* Scans: position on the next matching row at or after index I of the
+** current run (before, when descending), moving on to the next runs as
+** needed. */
 static int settle(ob_cursor *c, int64_t i) {
   for (;;) {
     if (c->cur) {
@@ -414,7 +489,7 @@ static int settle(ob_cursor *c, int64_t i) {
           return SQLITE_OK;
         }
       }
-      c->cur = NULL;
+      set_cur(c, NULL);
     }
     int rc, ex = 0;
     do rc = sqlite3_step(c->scan);
@@ -427,34 +502,19 @@ static int settle(ob_cursor *c, int64_t i) {
     if (rc != SQLITE_ROW) return vt_error(c, rc, NULL);
     int64_t first = sqlite3_column_int64(c->scan, 0);
     if ((rc = load_run(c, first, sqlite3_column_int64(c->scan, 2))) != SQLITE_OK) return rc;
-    const ob_run *r = c->cur;
-    /* Binary search for the first id in bounds (last, when descending). */
-    int64_t lo = 0, hi = r->n;
-    if (!c->desc) {
-      while (lo < hi) {
-        int64_t mid = (lo + hi) / 2;
-        if ((int64_t)r->objs[mid].id < c->id_lo) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo;
-    } else {
-      while (lo < hi) {
-        int64_t mid = (lo + hi) / 2;
-        if ((int64_t)r->objs[mid].id <= c->id_hi) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo - 1;
-    }
+    i = c->desc ? index_of(c->cur, (uint64_t)c->id_hi + (c->id_hi < INT64_MAX)) - 1
+                : index_of(c->cur, (uint64_t)c->id_lo);
   }
 }
 
 /* Through object_end: position on the next matching object at or after end
-** I of the row read last, moving on to the next rows as needed. */
+** I of the row being read, moving on to the next rows as needed. */
 static int settle_end(ob_cursor *c, int64_t i) {
+  ob_vtab *v = vt_of(c);
   int rc;
   for (;;) {
-    for (; i < (int64_t)c->ends_n; i++) {
-      const ht_objend *e = &c->ends[i];
+    for (; c->ends && i < (int64_t)c->ends->n; i++) {
+      const ht_objend *e = &c->ends->e[i];
       if ((int64_t)e->free_seq > c->free_hi) {
         c->eof = 1;
         return SQLITE_OK;
@@ -480,22 +540,35 @@ static int settle_end(ob_cursor *c, int64_t i) {
     }
     if (rc != SQLITE_ROW) return vt_error(c, rc, NULL);
     int64_t first = sqlite3_column_int64(c->ends_scan, 0), n = sqlite3_column_int64(c->ends_scan, 1);
-    c->ends_n = 0;
     if (n < 0 || n > (1 << 24) || first < 0) goto corrupt;
-    if ((uint32_t)n > c->ends_cap) {
-      ht_objend *e = sqlite3_realloc64(c->ends, (sqlite3_uint64)n * sizeof *e);
-      if (!e) return SQLITE_NOMEM;
-      c->ends = e;
-      c->ends_cap = (uint32_t)n;
+    /* A buffer of its own: reuse the cursor's unless someone shares it. */
+    ob_ends *e = c->ends;
+    if (!e || e->refs > 1) {
+      ends_release(e);
+      if (!(e = c->ends = sqlite3_malloc(sizeof *e))) return SQLITE_NOMEM;
+      memset(e, 0, sizeof *e);
+      e->refs = 1;
+    }
+    e->n = 0;
+    if ((uint32_t)n > e->cap) {
+      ht_objend *b = sqlite3_realloc64(e->e, (sqlite3_uint64)n * sizeof *b);
+      if (!b) return SQLITE_NOMEM;
+      e->e = b;
+      e->cap = (uint32_t)n;
     }
     if (ht_objend_decode(sqlite3_column_blob(c->ends_scan, 2), (size_t)sqlite3_column_bytes(c->ends_scan, 2),
-                         (uint64_t)first, (uint32_t)n, c->ends))
+                         (uint64_t)first, (uint32_t)n, e->e))
       goto corrupt;
-    c->ends_n = (uint32_t)n;
+    e->n = (uint32_t)n;
+    /* The table keeps the last row read for the next lookups. */
+    if (v->ends != e) {
+      ends_release(v->ends);
+      v->ends = e;
+      e->refs++;
+    }
     i = 0;
   }
 corrupt:
-  c->ends_n = 0;
   if (c->ends_more) sqlite3_reset(c->ends_scan);
   c->ends_more = 0;
   return vt_error(c, SQLITE_CORRUPT,
@@ -506,15 +579,21 @@ corrupt:
 ** last when it covers the range (rows never split the ends of one seq),
 ** else from the row that holds c->free_lo. */
 static int start_end(ob_cursor *c) {
+  ob_vtab *v = vt_of(c);
   int rc;
   if (c->ends_more) sqlite3_reset(c->ends_scan);
   c->ends_more = 0;
-  if (c->ends_n && (int64_t)c->ends[0].free_seq <= c->free_lo &&
-      c->free_hi <= (int64_t)c->ends[c->ends_n - 1].free_seq) {
-    int64_t lo = 0, hi = c->ends_n;
+  ob_ends *e = v->ends;
+  if (e && e->n && (int64_t)e->e[0].free_seq <= c->free_lo && c->free_hi <= (int64_t)e->e[e->n - 1].free_seq) {
+    if (c->ends != e) {
+      ends_release(c->ends);
+      c->ends = e;
+      e->refs++;
+    }
+    int64_t lo = 0, hi = e->n;
     while (lo < hi) {
       int64_t mid = (lo + hi) / 2;
-      if ((int64_t)c->ends[mid].free_seq < c->free_lo) lo = mid + 1;
+      if ((int64_t)e->e[mid].free_seq < c->free_lo) lo = mid + 1;
       else hi = mid;
     }
     return settle_end(c, lo);
@@ -526,7 +605,11 @@ static int start_end(ob_cursor *c) {
     return rc;
   sqlite3_bind_int64(c->ends_scan, 1, c->free_lo < 0 ? 0 : c->free_lo);
   sqlite3_bind_int64(c->ends_scan, 2, c->free_hi);
-  c->ends_n = 0;
+  if (c->ends && c->ends->refs == 1) c->ends->n = 0;
+  else {
+    ends_release(c->ends);
+    c->ends = NULL;
+  }
   c->ends_more = 1;
   return settle_end(c, 0);
 }
@@ -544,7 +627,8 @@ static int ob_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int 
   c->free_set = c->free_null = 0;
   c->desc = (idx & IX_DESC) != 0;
   c->eof = 0;
-  c->cur = NULL;
+  set_cur(c, NULL);
+  cache_check(vt_of(c));
 #define ARG(bit, lower, open) (((idx & (bit)) && a < argc) ? bound(argv[a++], lower, open, &num) : (num = 2, open))
   if (idx & IX_ID_EQ) {
     int t = a < argc ? sqlite3_value_numeric_type(argv[a]) : SQLITE_NULL;

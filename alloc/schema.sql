@@ -16,8 +16,10 @@
 -- so queries are the same).  Indexes of derived tables are created when the
 -- profile is finalized.
 --
--- Two tables are virtual and exist only on connections opened by heaptrail:
--- `events` decodes `chunk`, `object` decodes `object_blob`.
+-- Three tables are virtual and exist only on connections opened by heaptrail
+-- (alloc/profile.h): `events` decodes `chunk`, `object` decodes
+-- `object_blob` (and looks objects up by free_seq in `object_end`), `series`
+-- decodes `series_blob`.
 --
 -- Conventions: seq is the global event number (0, 1, 2, ...); t is
 -- nanoseconds since the recording started; sizes are bytes as requested by the

@@ -21,10 +21,16 @@ run_suite() {  # run_suite DIR NAME configure-args...
     echo "$name: build FAILED"; fail=$((fail + 1)); return
   fi
   echo "== $name: make check"
-  make -C "$dir" -j"$(nproc)" check > "$dir/check.log" 2>&1
+  local rc=0
+  make -C "$dir" -j"$(nproc)" check > "$dir/check.log" 2>&1 || rc=$?
   grep -E '^(FAIL|ERROR|XPASS)' "$dir/check.log" | head -50
   grep -E '^# (TOTAL|PASS|XFAIL|FAIL|XPASS|ERROR):' "$dir/check.log" | sed "s/^/   $name /"
   count "$dir/check.log"
+  if [ $rc -ne 0 ] && ! grep -qE '^# (FAIL|ERROR|XPASS): *[1-9]' "$dir/check.log"; then
+    # make check failed before or outside the tests (e.g. a test did not build)
+    echo "$name: make check FAILED (exit $rc) outside any test:"; tail -n 15 "$dir/check.log"
+    fail=$((fail + 1))
+  fi
 }
 run_suite build normal --disable-viewer
 run_suite build-san sanitizers --disable-viewer --enable-asan --enable-ubsan --enable-debug-arena

@@ -621,18 +621,21 @@ static void test_codec(void) {
 /* Packed objects and series (packed.h) round-trip; garbage is rejected. */
 static void test_packed(void) {
   enum { N = HT_OBJ_BLOB_OBJECTS };
-  static uint8_t data[N * HT_OBJ_MAXBYTES], fate[N * HT_FATE_MAXBYTES];
-  static ht_obj in[N], out[N];
+  static uint8_t data[N * HT_OBJ_MAXBYTES], fate[N * HT_FATE_MAXBYTES], idx[HT_OBJ_BLOCKS * 8];
+  static ht_obj in[N], out[N], blk[HT_OBJ_SUB];
   ht_objenc e;
   uint64_t id = UINT64_MAX / 4 + ru_rand() % 1000;
   for (int i = 0; i < N; i++) {
     uint64_t r = ru_rand() % 10;
     in[i].id = id += r < 4 ? 1 + r : 1 + (extreme() >> 8) % 100000;
   }
-  ht_objenc_reset(&e, in[0].id);
   uint8_t *p = data, *q = fate;
   for (int i = 0; i < N; i++) {
     ht_obj *o = &in[i];
+    if (i % HT_OBJ_SUB == 0) {     /* each block starts afresh */
+      ht_objenc_reset(&e, in[0].id);
+      ht_objidx_put(idx, (uint32_t)(i / HT_OBJ_SUB), (uint32_t)(p - data), (uint32_t)(q - fate));
+    }
     o->pre = ru_rand() % 7 == 0;
     o->tag = (uint8_t)(ru_rand() % 5 ? ru_rand() % 4 : ru_rand() % 256);
     o->addr = extreme();
@@ -647,26 +650,50 @@ static void test_packed(void) {
     q = ht_objfate_put(q, life, resized, last);
     o->size = last;
   }
-  int rc = ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate), in[0].id, N, out);
+  ht_objrow row = { idx, sizeof idx, data, (size_t)(p - data), fate, (size_t)(q - fate), in[0].id, N };
+  int rc = ht_objrow_decode(&row, out);
   int same = rc == 0;
   for (int i = 0; same && i < N; i++)
     same = in[i].id == out[i].id && in[i].addr == out[i].addr && in[i].size == out[i].size &&
            in[i].free_seq == out[i].free_seq && in[i].stack == out[i].stack &&
            in[i].native == out[i].native && in[i].tag == out[i].tag && in[i].pre == out[i].pre;
   tap_ok(same, "packed objects: %d objects with extreme values round-trip", N);
-  tap_ok(ht_objblob_decode(data, (size_t)(p - data) - 1, fate, (size_t)(q - fate), in[0].id, N, out) == -1 &&
-         ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate) - 1, in[0].id, N, out) == -1 &&
-         ht_objblob_decode(data, (size_t)(p - data), fate, (size_t)(q - fate), in[0].id, N - 1, out) == -1,
-         "packed objects: cut or extra bytes are malformed");
+  int found = 0, blocks_ok = 1;
+  for (int k = 0; k < 500; k++) {
+    int i = (int)(ru_rand() % N);
+    uint32_t b = 99;
+    int got = ht_objrow_find(&row, in[i].id, blk, &b);
+    blocks_ok &= got > 0 && b == (uint32_t)i / HT_OBJ_SUB;
+    for (int j = 0; j < got; j++) found += blk[j].id == in[i].id && blk[j].addr == in[i].addr &&
+                                           blk[j].free_seq == in[i].free_seq && blk[j].size == in[i].size;
+  }
+  uint32_t bk;
+  tap_ok(found == 500 && blocks_ok && ht_objrow_find(&row, in[0].id - 1, blk, &bk) == 0,
+         "packed objects: finding an object by id decodes its block only (%d of 500)", found);
+  ht_objrow cut = row;
+  cut.ndata--;
+  int bad = ht_objrow_decode(&cut, out) == -1;
+  cut = row;
+  cut.nfate--;
+  bad &= ht_objrow_decode(&cut, out) == -1;
+  cut = row;
+  cut.n--;
+  bad &= ht_objrow_decode(&cut, out) == -1;
+  cut = row;
+  cut.nidx -= 8;
+  bad &= ht_objrow_decode(&cut, out) == -1 && ht_objrow_find(&cut, in[5].id, blk, &bk) == -1;
+  tap_ok(bad, "packed objects: cut or extra bytes are malformed");
   int errors = 0;
   for (int round = 0; round < 2000; round++) {
-    size_t nd = ru_rand() % 100, nf = ru_rand() % 40;
-    uint8_t *g = malloc(nd + nf + 1);
-    for (size_t i = 0; i < nd + nf; i++) g[i] = (uint8_t)ru_rand();
-    errors += ht_objblob_decode(g, nd, g + nd, nf, ru_rand(), (uint32_t)(ru_rand() % 20), out) < 0;
+    size_t ni = 8 * (ru_rand() % 3), nd = ru_rand() % 100, nf = ru_rand() % 40;
+    uint8_t *g = malloc(ni + nd + nf + 1);
+    for (size_t i = 0; i < ni + nd + nf; i++) g[i] = (uint8_t)(ru_rand() % 4 ? ru_rand() % 16 : ru_rand());
+    ht_objrow gr = { g, ni, g + ni, nd, g + ni + nd, nf, ru_rand(), (uint32_t)(ru_rand() % (ni / 8 * HT_OBJ_SUB + 1)) };
+    errors += ht_objrow_decode(&gr, out) < 0;
+    errors += ht_objrow_find(&gr, ru_rand(), blk, &bk) < 0;
     free(g);
   }
-  tap_ok(errors > 0, "packed objects: random bytes are rejected (%d of 2000), without overreads", errors);
+  tap_ok(errors > 0, "packed objects: random bytes are rejected (%d of 4000), without overreads", errors);
 
   enum { NB = 16384 };
   static ht_sbucket sin[NB], sout[NB];
@@ -972,6 +999,13 @@ static void test_derive(void) {
          ru_q(db, "SELECT count(*) FROM (SELECT id, lag(id) OVER (ORDER BY id DESC) AS n FROM object "
                   "ORDER BY id DESC) WHERE n <= id", -1) == 0,
          "derive: ORDER BY id DESC");
+  tap_ok(ru_q(db, "SELECT count(*) FROM object a JOIN object b ON b.id = a.id AND b.free_seq IS a.free_seq "
+                  "WHERE a.id BETWEEN 100000 AND 400000", -1) ==
+         ru_q(db, "SELECT count(*) FROM object WHERE id BETWEEN 100000 AND 400000", -2) &&
+         ru_q(db, "SELECT count(*) FROM object a JOIN object b ON b.free_seq = a.free_seq AND b.id = a.id "
+                  "WHERE a.id BETWEEN 100000 AND 400000 AND a.free_seq IS NOT NULL", -1) ==
+         ru_q(db, "SELECT count(*) FROM object WHERE id BETWEEN 100000 AND 400000 AND free_seq IS NOT NULL", -2),
+         "derive: two cursors of one query share the decoded objects");
   tap_ok(ru_q(db, "SELECT count(*) FROM (SELECT o.id FROM resize r JOIN object o ON o.id = r.obj "
                   "EXCEPT SELECT o.id FROM resize r JOIN object o ON +o.id = r.obj)", -1) == 0 &&
          ru_q(db, "SELECT count(*) FROM resize r JOIN object o ON o.id = r.obj", -1) ==
