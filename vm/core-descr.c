@@ -372,7 +372,8 @@ static Obj *method_call(VM *vm, Obj *callable, Obj *const *args, size_t nargs,
     if (!v) return vm_raise_nomem(vm);
   }
   v[0] = m->self;
-  memcpy(v + 1, args, total * sizeof(Obj *));
+  if (total > 0)  /* ARGS may be NULL when there are none */
+    memcpy(v + 1, args, total * sizeof(Obj *));
   Obj *r = obj_call(vm, m->func, v, nargs + 1, kwnames);
   if (v != small) ht_free(HT_TAG_VMINTERNAL, v, (total + 1) * sizeof(Obj *));
   return r;
