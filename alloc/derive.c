@@ -563,10 +563,13 @@ static int write_ends(ht_deriver *d) {
 }
 
 /* Append the end of object ID at SEQ (ends come in seq order).  A row is
-** written once it is full, but never between two ends at the same seq, so
-** rows' first_free values increase. */
+** written once it holds END_ROW_BYTES (so it fills one 16 KB page of the
+** profile, with no overflow page), but never between two ends at the same
+** seq, so rows' first_free values increase. */
+#define END_ROW_BYTES 16000
+
 static inline int end_add(ht_deriver *d, uint64_t id, uint64_t seq) {
-  if (d->ends_n >= HT_OBJ_BLOB_OBJECTS && seq != d->ends_last && write_ends(d)) return -1;
+  if (d->ends_len >= END_ROW_BYTES - HT_END_MAXBYTES && seq != d->ends_last && write_ends(d)) return -1;
   if (!d->ends_n) d->ends_first = d->ends_last = seq;
   if (__builtin_expect(d->ends_cap - d->ends_len < HT_END_MAXBYTES, 0)) {
     uint8_t *n = realloc(d->ends, d->ends_cap * 2);
@@ -785,18 +788,11 @@ static int on_other(ht_deriver *d, const ht_event *e) {
   }
 }
 
-/* Events ahead whose hash slot is prefetched: a large live set does not fit
-** the cache, and each ALLOC/FREE would otherwise wait for memory. */
-#define PREFETCH 8
-
 int ht_deriver_feed(ht_deriver *d, const ht_event *ev, uint32_t n) {
   if (d->broken) return -1;
-  for (uint32_t k = 0; k < n && k < PREFETCH; k++)
-    __builtin_prefetch(&d->objs[addr_hash(ev[k].obj) & d->omask]);
   for (uint32_t k = 0; k < n; k++) {
     const ht_event *e = &ev[k];
     int rc = 0;
-    if (k + PREFETCH < n) __builtin_prefetch(&d->objs[addr_hash(ev[k + PREFETCH].obj) & d->omask]);
     if (__builtin_expect(e->seq != d->next_seq, 0)) d->gaps++;
     d->next_seq = e->seq + 1;
     d->last_t = e->t;
@@ -1077,7 +1073,7 @@ int ht_deriver_new(ht_deriver **out, sqlite3 *db, const char *schema, char *err,
   ht_deriver *d = calloc(1, sizeof *d);
   *out = NULL;
   if (!d || !(d->fate = malloc((size_t)HT_OBJ_BLOB_OBJECTS * HT_FATE_MAXBYTES)) ||
-      !(d->ends = malloc((size_t)HT_OBJ_BLOB_OBJECTS * 8)) || objs_grow(d)) {
+      !(d->ends = malloc(END_ROW_BYTES + 4 * HT_END_MAXBYTES)) || objs_grow(d)) {
     if (d) {
       free(d->fate);
       free(d->ends);
@@ -1087,7 +1083,7 @@ int ht_deriver_new(ht_deriver **out, sqlite3 *db, const char *schema, char *err,
     return -1;
   }
   d->db = db;
-  d->ends_cap = (size_t)HT_OBJ_BLOB_OBJECTS * 8;
+  d->ends_cap = END_ROW_BYTES + 4 * HT_END_MAXBYTES;
   snprintf(d->schema, sizeof d->schema, "%s", schema);
   d->bucket0 = -1;
   d->bucket_end = 0;

@@ -181,8 +181,8 @@ int ht_objrow_find(const ht_objrow *row, uint64_t id, ht_obj *out, uint32_t *blo
 ** ---- object_end: objects by the seq of their end ----
 **
 ** An index of `object` on free_seq: the objects that ended, in the order
-** they ended (free_seq, then the order of the replay), one row per
-** HT_OBJ_BLOB_OBJECTS of them, one record each:
+** they ended (free_seq, then the order of the replay), about 16000 bytes of
+** them to a row (one page of the profile), one record each:
 **
 **   free   varint: free_seq - previous free_seq (the first: free_seq -
 **          first_free, that is 0)

@@ -141,8 +141,8 @@ CREATE TABLE main.object_blob(
 );
 
 -- An index of `object` on free_seq, packed: the objects that ended, in the
--- order they ended, one row per 4096 of them (alloc/packed.h).  `object`
--- reads it for free_seq = N.
+-- order they ended, about 16000 bytes of them to a row (alloc/packed.h).
+-- `object` reads it for free_seq = N.
 CREATE TABLE main.object_end(
   first_free INTEGER PRIMARY KEY,  -- free_seq of the row's first object
   last_free INTEGER NOT NULL,      -- free_seq of its last

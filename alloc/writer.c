@@ -257,9 +257,13 @@ int htr_writer_open(const char *path, const ht_rec_options *o) {
   }
   /* NORMAL: commits do not fsync in WAL mode (a killed process loses
   ** nothing committed; only a power loss may drop the last commits).
-  ** Checkpoint every 256 MB of WAL rather than every 4 MB: each checkpoint
-  ** copies the pages again and fsyncs (measured: 6 ns less per event). */
-  if (exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=65536;", "creating the profile"))
+  ** Checkpoint every 256 MB of WAL (16384 pages of 16 KB) rather than every
+  ** 16 MB: each checkpoint copies the pages again and fsyncs (measured: 6 ns
+  ** less per event).  A 16 MB page cache keeps the pages the writer goes
+  ** back to (B-tree interiors, the runs of objects written out of order)
+  ** from being read back from the WAL. */
+  if (exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-16384;",
+           "creating the profile"))
     goto fail;
   if (o->max_bytes) {
     snprintf(pragmas, sizeof pragmas, "PRAGMA max_page_count=%llu",
