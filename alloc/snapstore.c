@@ -80,7 +80,8 @@ static struct {
   int cand_valid;              /* cand holds one complete snapshot */
   uint64_t cand_seq;           /* its seq */
   uint32_t next_id;            /* next snapshot id */
-  uint64_t nsnaps, nrefs;      /* counters */
+  uint64_t nsnaps, nrefs;      /* counters: snapshots taken, reference records */
+  uint64_t nkept;              /* snapshots in the main spool */
   addrset known;               /* described blocks (--refs) */
   int tracking;                /* our arena hook is installed */
   char err[512];               /* last error */
@@ -160,7 +161,7 @@ static void put_uv(spool *sp, uint64_t v) {
 static void put_str(spool *sp, const char *s) {
   size_t n = s ? strlen(s) : 0;
   put_uv(sp, n);
-  if (n) fwrite(s, 1, n, sp->f);
+  if (n) fwrite_unlocked(s, 1, n, sp->f);
 }
 
 /* The id of S in SP's table, defining it in the spool the first time. */
@@ -253,7 +254,7 @@ int ht_snap_open(const char *profile, int refs) {
   S.in_snap = 0;
   S.cand_valid = 0;
   S.next_id = 1;
-  S.nsnaps = S.nrefs = 0;
+  S.nsnaps = S.nrefs = S.nkept = 0;
   return 0;
 }
 
@@ -327,6 +328,7 @@ int ht_snap_end(void) {
   put_byte(sp, 'Z');
   S.in_snap = 0;
   if (sp == &S.cand) S.cand_valid = 1;
+  else S.nkept++;
   S.nsnaps++;
   if (ferror(sp->f)) fail("writing");
   return S.failed ? -1 : 0;
@@ -657,10 +659,22 @@ int ht_snap_schema(sqlite3 *db, char *err, size_t errsz) {
 /* Moving the spool into the profile                                  */
 /* ------------------------------------------------------------------ */
 
-/* Block address -> object id of the block alive there, as of a seq. */
+/* Block address -> object id of the block alive there, as of a seq.  Two
+** ways to build it:
+**   scan     one pass over the events, applied up to each item's seq: the
+**            cost is the whole log, once, whatever the number of items (used
+**            with a --refs log, whose records are spread over the run, or
+**            with many snapshots);
+**   objects  for each snapshot, the objects alive at its seq from the
+**            `object` table (which skips runs of objects by id and free_seq)
+**            and their moves from `resize`: the cost is about the live heap,
+**            not the log -- the common case of an exit snapshot and a few
+**            peaks in a long run. */
 typedef struct livemap {
   addrset map;                 /* addr -> id + 1 */
-  sqlite3_stmt *ev;            /* SELECT ... FROM events (owned) */
+  int by_objects;              /* the "objects" way */
+  sqlite3 *db;                 /* the profile (borrowed) */
+  sqlite3_stmt *ev;            /* scan: SELECT ... FROM events (owned) */
   int have;                    /* ev holds an unconsumed row */
   int done;                    /* no more events */
   int64_t seq;                 /* seq of the pending row */
@@ -703,6 +717,56 @@ static int lm_advance(livemap *lm, int64_t seq, int64_t *t) {
   if (t && lm->have && lm->seq == seq && sqlite3_column_int(lm->ev, 1) == HT_EV_SNAPSHOT)
     *t = sqlite3_column_int64(lm->ev, 4);
   return 0;
+}
+
+/* The "objects" way: the map of the blocks alive after event SEQ-1, and the
+** time of event SEQ in *T.  Returns 0, or -1 (an SQL error: the caller
+** falls back to the scan). */
+static int lm_at_objects(livemap *lm, int64_t seq, int64_t *t) {
+  static const char *const live_sql[] = {
+    "SELECT id, addr FROM object WHERE free_seq IS NULL AND id < ?1",
+    "SELECT id, addr FROM object WHERE free_seq > ?1 AND id < ?1",
+  };
+  sqlite3_stmt *st = NULL;
+  addrset where = {0};          /* live object id + 1 -> its current address */
+  int rc = -1, src;
+  aset_free(&lm->map);
+  for (int q = 0; q < 2; q++) {
+    if (sqlite3_prepare_v2(lm->db, live_sql[q], -1, &st, NULL) != SQLITE_OK) goto out;
+    sqlite3_bind_int64(st, 1, seq);
+    while ((src = sqlite3_step(st)) == SQLITE_ROW)
+      aset_put(&where, (uint64_t)sqlite3_column_int64(st, 0) + 1,
+               (uint64_t)sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    st = NULL;
+    if (src != SQLITE_DONE) goto out;
+  }
+  /* blocks that moved (REALLOC): the table has each object's first address */
+  if (sqlite3_prepare_v2(lm->db, "SELECT obj, addr FROM resize WHERE seq < ?1 ORDER BY seq", -1,
+                         &st, NULL) != SQLITE_OK)
+    goto out;
+  sqlite3_bind_int64(st, 1, seq);
+  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+    uint64_t id1 = (uint64_t)sqlite3_column_int64(st, 0) + 1;
+    if (aset_get(&where, id1, NULL)) aset_put(&where, id1, (uint64_t)sqlite3_column_int64(st, 1));
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (src != SQLITE_DONE) goto out;
+  for (size_t i = 0; where.key && i <= where.mask; i++)
+    if (where.key[i]) aset_put(&lm->map, where.val[i], where.key[i]);
+  if (t) {
+    if (sqlite3_prepare_v2(lm->db, "SELECT t FROM events WHERE seq = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+      goto out;
+    sqlite3_bind_int64(st, 1, seq);
+    if (sqlite3_step(st) == SQLITE_ROW) *t = sqlite3_column_int64(st, 0);
+  }
+  rc = 0;
+out:
+  sqlite3_finalize(st);
+  aset_free(&where);
+  return rc;
 }
 
 static int64_t lm_id(livemap *lm, uint64_t addr) {
@@ -761,7 +825,11 @@ static int store_snapshot(store *st, reader *r) {
   size_t nroots = 0, caproots = 0;
   int64_t t = 0;
   if (r->bad || !label) goto bad;
-  if (lm_advance(&st->lm, (int64_t)seq, &t)) {
+  if (st->lm.by_objects && lm_at_objects(&st->lm, (int64_t)seq, &t)) {
+    sql_fail(st, "reading the objects");
+    goto out;
+  }
+  if (!st->lm.by_objects && lm_advance(&st->lm, (int64_t)seq, &t)) {
     sql_fail(st, "reading the events");
     goto out;
   }
@@ -1113,7 +1181,20 @@ int ht_snap_store(const char *profile, char *err, size_t errsz) {
       st.refn = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
   }
-  if (lm_step(&st.lm)) {
+  st.lm.db = db;
+  /* few snapshots and no --refs log: resolve each from the object table,
+  ** if this profile's `object` answers the queries; else scan the events */
+  if (!S.nrefs && S.nkept + (uint64_t)S.cand_valid <= 8) {
+    sqlite3_stmt *p1 = NULL, *p2 = NULL;
+    st.lm.by_objects =
+        sqlite3_prepare_v2(db, "SELECT id, addr FROM object WHERE free_seq > ?1 AND id < ?1",
+                           -1, &p1, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT obj, addr FROM resize WHERE seq < ?1", -1, &p2,
+                           NULL) == SQLITE_OK;
+    sqlite3_finalize(p1);
+    sqlite3_finalize(p2);
+  }
+  if (!st.lm.by_objects && lm_step(&st.lm)) {
     sql_fail(&st, "reading the events");
     goto rollback;
   }

@@ -15,10 +15,16 @@
 ** here, in one function used by the snapshots and by --refs alike, so that a
 ** logged store replaces exactly the edge the snapshot has under that label.
 **
-** The poll.  snap_poll() compares the recorder's seq with the last one seen
-** (no event: nothing can have changed), then sums the live bytes of the
-** object tags (the arena's exact counters) against the next peak threshold,
-** and the seq against the next every-N point.
+** The poll.  A poll point compares the recorder's seq with the last one
+** seen, then sums the live bytes of the object tags (the arena's exact
+** counters) -- at most every 8 events, and at the first end of a call after
+** the heap rose -- against the running maximum and the next thresholds
+** (snapshot.h), and the seq against the next every-N point.
+**
+** --refs (the second half of the file): the eval loop reports each store;
+** each report becomes a record of the spool, and any object the log has not
+** described yet (the set of described blocks is kept by alloc/snapstore.c,
+** which forgets freed blocks) is described in full first.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,6 +66,7 @@ static struct {
   uint64_t cand_bytes;         /* live bytes of the last candidate or kept peak */
   int have_cand;               /* a candidate is waiting */
   uint64_t cand_nodes;         /* nodes walked by candidates */
+  int rising;                  /* the last sum was a new maximum */
   uint64_t last_nodes;         /* nodes of the last snapshot */
   const ht_tag_stats *stats[HT_NTAGS]; /* object tags' counters */
   int nstats;
@@ -126,9 +133,13 @@ static uint64_t live_object_bytes(void) {
 }
 
 /* How far the peak must pass the last candidate: a little at a local
-** maximum (a return), a lot anywhere else. */
-static uint64_t cand_step(uint64_t live, int at_return) {
-  uint64_t s = at_return ? live / 256 : live / 4;
+** maximum (a return), a lot anywhere else.  USED and BUDGET are the nodes
+** candidates walked so far and may walk: as the budget runs down the steps
+** grow (1/256 of the heap, then 1/64, 1/16, 1/4), so a heap that climbs
+** slowly for a long time keeps enough budget for the top of its climb. */
+static uint64_t cand_step(uint64_t live, int at_return, uint64_t used, uint64_t budget) {
+  int shift = used < budget / 4 ? 8 : used < budget / 2 ? 6 : used < budget / 4 * 3 ? 4 : 2;
+  uint64_t s = at_return ? live >> shift : live / 4;
   uint64_t min = at_return ? 256 : 64 * KIB;
   return s < min ? min : s;
 }
@@ -242,8 +253,10 @@ static void sb_printf(sbuf *b, const char *fmt, ...) {
   if (n > 0) sb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* A str's text, quoted, at most MAX code units of it. */
-static void sb_quoted(sbuf *b, const char *s, size_t n, size_t max, char q) {
+/* A str's text (or with BYTES, a bytes object's contents), quoted, at most
+** MAX characters of it; bytes >= 0x80 of a bytes object are escaped, a str's
+** UTF-8 sequences are kept whole. */
+static void sb_quoted(sbuf *b, const char *s, size_t n, size_t max, char q, int bytes) {
   char c = q;
   sb_put(b, &c, 1);
   size_t k = 0;
@@ -256,7 +269,7 @@ static void sb_quoted(sbuf *b, const char *s, size_t n, size_t max, char q) {
       sb_puts(b, "\\n");
     } else if (ch == '\t') {
       sb_puts(b, "\\t");
-    } else if (ch < 0x20 || ch == 0x7f) {
+    } else if (ch < 0x20 || ch == 0x7f || (bytes && ch >= 0x80)) {
       sb_printf(b, "\\x%02x", ch);
     } else {
       /* keep UTF-8 sequences whole */
@@ -282,7 +295,7 @@ static void short_repr(sbuf *b, Obj *o) {
   }
   TypeObj *t = o->type;
   if (t == &Str_Type || (t->flags & TF_STR_SUBCLASS)) {
-    sb_quoted(b, STR_UTF8(o), (size_t)STR_NBYTES(o), 40, '\'');
+    sb_quoted(b, STR_UTF8(o), (size_t)STR_NBYTES(o), 40, '\'', 0);
   } else if (t == &Bool_Type) {
     sb_puts(b, o == True_ ? "True" : "False");
   } else if (t == &Int_Type || (t->flags & TF_INT_SUBCLASS)) {
@@ -295,7 +308,7 @@ static void short_repr(sbuf *b, Obj *o) {
     sb_puts(b, "None");
   } else if (t == &Bytes_Type) {
     sb_puts(b, "b");
-    sb_quoted(b, ((BytesObj *)o)->data, (size_t)((BytesObj *)o)->size, 30, '\'');
+    sb_quoted(b, ((BytesObj *)o)->data, (size_t)((BytesObj *)o)->size, 30, '\'', 1);
   } else if (t == &Tuple_Type && TUPLE_SIZE(o) <= 3) {
     sb_puts(b, "(");
     for (ssize i = 0; i < TUPLE_SIZE(o); i++) {
@@ -756,7 +769,12 @@ int snap_take(VM *vm, const char *label) {
 static void poll(VM *vm, Obj *extra, int at_return) {
   if (!C.active || C.busy) return;
   uint64_t seq = ht_rec_seq();
-  if (seq == C.last_seq && !at_return) return;
+  /* Summing the counters costs more than the rest: do it when 8 events
+  ** passed since the last sum, or at the end of a call while the heap was
+  ** rising (so the top of a climb is caught at its first return). */
+  if (seq - C.last_seq < 8 && !(at_return && C.rising && seq != C.last_seq)) {
+    if (!(C.every && seq >= C.next_every)) return;
+  }
   C.last_seq = seq;
   if (C.every && seq >= C.next_every) {
     C.next_every = seq + C.every;
@@ -766,6 +784,7 @@ static void poll(VM *vm, Obj *extra, int at_return) {
   }
   if (!C.at_peak) return;
   uint64_t live = live_object_bytes();
+  C.rising = live > C.max_seen;
   if (live < C.max_seen || (live == C.max_seen && !at_return)) return;
   C.max_seen = live;
   char label[80];
@@ -776,11 +795,16 @@ static void poll(VM *vm, Obj *extra, int at_return) {
     C.have_cand = 0;
     C.persist_at = live + persist_step(live);
     C.cand_bytes = live;
-  } else if (!C.refs && live >= C.cand_bytes + cand_step(C.cand_bytes, at_return)) {
+  } else if (!C.refs) {
     /* with --refs the exact peak comes from the replay: no candidates.
-    ** Candidates may walk 200000 nodes plus one per two events so far: a
-    ** budget in work, not time, so the same run takes the same snapshots. */
-    if (C.cand_nodes > 200000 + seq / 2) return;
+    ** Candidates may walk 100000 nodes plus one per 64 events so far (a
+    ** node costs about four events' worth of recording: about 6% more
+    ** time at most); a budget in work, not time, so the same run takes the
+    ** same snapshots. */
+    uint64_t budget = 100000 + seq / 64;
+    if (C.cand_nodes >= budget ||
+        live < C.cand_bytes + cand_step(C.cand_bytes, at_return, C.cand_nodes, budget))
+      return;
     snprintf(label, sizeof label, "peak %llu bytes", (unsigned long long)live);
     if (take(vm, HT_SNAP_PEAK, label, extra, NULL, 1) == 0) {
       C.have_cand = 1;
@@ -993,9 +1017,12 @@ void snap_ref_attr(VM *vm, Obj *owner, Obj *name) {
     redescribe(vm, owner);
   } else if (t->dictoffset > 0 && *(Obj **)((char *)owner + t->dictoffset)) {
     Obj *d = *(Obj **)((char *)owner + t->dictoffset);
-    if (!ht_snap_known(block_of(owner), NULL)) describe(vm, owner);
-    else {
-      ensure(vm, d);
+    if (!ht_snap_known(block_of(owner), NULL)) {
+      describe(vm, owner);
+    } else if (!ht_snap_known(block_of(d), NULL)) {
+      /* the store made the instance's __dict__ */
+      log_set(vm, owner, "dict", "__dict__", d);
+    } else {
       snap_ref_dict(vm, d, name);
     }
   } else {

@@ -31,10 +31,12 @@
 **              the peak has passed it: when a call ends (a frame returns or
 **              a builtin call comes back) while the heap is at its running
 **              maximum -- the deepest point of a recursion, the end of a call
-**              that built something -- by 1/256 (256 bytes at
-**              least), anywhere else by 1/4 (64 KiB at least); candidates
-**              may walk 200000 nodes plus one per two events recorded (a
-**              budget in work, so runs are repeatable).  The last
+**              that built something -- by 1/256 (256 bytes at least; 1/64,
+**              1/16, 1/4 as the budget runs down), anywhere else by 1/4 (64
+**              KiB at least).  Candidates may walk 100000 nodes plus one per
+**              64 events recorded (a budget in work, so runs are
+**              repeatable).  The counters are summed at most every 8 events,
+**              and at the first return after a rise.  The last
 **              candidate is kept at the end as the final peak.  Without
 **              --refs the peak snapshot is taken at the first poll point
 **              after the new peak, so it may miss a peak that lasts less

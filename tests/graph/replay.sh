@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # TAP: heaptrail run --refs logs reference writes, so the graph at any seq
-# is known: replaying the log from the start snapshot gives, at each later
+# is known: replaying the log from each snapshot gives, at the next
 # snapshot's seq, the same references as that snapshot (the value stack is
 # not logged, and root names carry line numbers: both are left out).
 # Without --refs, graph --at says it shows the nearest snapshot.
 . "${top_srcdir:-.}/tests/graph/lib.sh"
-echo "1..8"
+echo "1..12"
 cat > "$tmp/mut.py" <<'PY'
 import heaptrail
 
@@ -44,6 +44,20 @@ data.extend([7, 8])
 c()
 g = {k: v for k, v in table.items()}
 heaptrail.snapshot("four")
+
+class Node:
+    def __init__(self, name, parent=None):
+        self.name = name
+        self.children = []
+        if parent:
+            parent.children.append(self)
+
+tree = Node("root")
+for i in range(3):
+    Node(i, tree)
+tree.children[1].extra = {"a": squares}
+del tree.children[0]
+heaptrail.snapshot("five")
 PY
 ok 'run_py mut --refs' "record with --refs"
 db=$tmp/mut.db
@@ -64,14 +78,70 @@ def refs(j):
     return edges, roots
 snaps = json.loads(subprocess.run([ht, "graph", db, "--list", "--format", "json"],
                                   capture_output=True, text=True, check=True).stdout)["snapshots"]
-s = next(x for x in snaps if x["label"] == snap)
+k = next(i for i, x in enumerate(snaps) if x["label"] == snap)
+s, prev = snaps[k], snaps[k - 1]
 a = refs(graph("--snapshot", str(s["id"])))
-b = refs(graph("--at", str(s["seq"]), "--from", str(snaps[0]["id"])))
+b = refs(graph("--at", str(s["seq"]), "--from", str(prev["id"])))
 print("same" if a == b else "differ: %s / %s" % (sorted(a[0] ^ b[0])[:6], sorted(a[1] ^ b[1])[:6]))
 PY
-for s in one two three four; do
+for s in one two three four five; do
   r=$("$py" "$tmp/cmp.py" "$ht" "$db" "$s" 2>&1)
-  ok '[ "$r" = same ]' "replay from the start to snapshot '$s' gives its references ($r)"
+  ok '[ "$r" = same ]' "replay from the previous snapshot to '$s' gives its references ($r)"
+done
+# random programs: lists, dicts, instances, closures, comprehensions, list
+# methods, snapshots in between; every interval must replay exactly
+cat > "$tmp/gen.py" <<'PY'
+import random, sys
+r = random.Random(int(sys.argv[1]))
+lines = ["import heaptrail", "g = [[] for _ in range(4)]", "d = {}", "class O:\n    pass",
+         "objs = [O() for _ in range(3)]",
+         "def mk(v):\n    def inner():\n        return v\n    return inner",
+         "def mut(x, y):\n    x.append(y)\n    return x"]
+for step in range(120):
+    k = r.randrange(14)
+    a, b = r.randrange(4), r.randrange(3)
+    if k == 0: lines.append(f"if isinstance(g[{a}], list): g[{a}].append({r.randrange(1000)})")
+    elif k == 1: lines.append(f"g[{a}] = [g[{(a+1)%4}], {r.randrange(1000)}]")
+    elif k == 2: lines.append(f"d['k{r.randrange(8)}'] = g[{a}]")
+    elif k == 3: lines.append(f"d.pop('k{r.randrange(8)}', None)")
+    elif k == 4: lines.append(f"objs[{b}].attr{r.randrange(3)} = g[{a}]")
+    elif k == 5: lines.append(f"objs[{b}] = O()")
+    elif k == 6: lines.append(f"g[{a}] = mk(g[{(a+2)%4}])")
+    elif k == 7: lines.append(f"x{r.randrange(4)} = (g[{a}], d)")
+    elif k == 8: lines.append(f"mut(g[{a}] if isinstance(g[{a}], list) else [], objs[{b}])")
+    elif k == 9: lines.append(f"g[{a}] = {{i: str(i) for i in range({r.randrange(5)})}}")
+    elif k == 10: lines.append(f"if isinstance(g[{a}], list) and g[{a}]: g[{a}][0] = d")
+    elif k == 11: lines.append(f"g[{a}] = [objs[{b}]] * {r.randrange(4)}")
+    elif k == 12: lines.append(f"if isinstance(g[{a}], list): g[{a}].extend([{a}, 'e'])")
+    else: lines.append(f"heaptrail.snapshot('s{step}')")
+lines.append("heaptrail.snapshot('end')")
+print("\n".join(lines))
+PY
+cat > "$tmp/cmpall.py" <<'PY'
+import json, re, subprocess, sys
+ht, db = sys.argv[1], sys.argv[2]
+def graph(*a):
+    out = subprocess.run([ht, "graph", db, "--format", "json", "--max-nodes", "100000"] + list(a),
+                         capture_output=True, check=True)
+    return json.loads(out.stdout.decode())
+def refs(j):
+    items = {n["item"]: n for n in j["nodes"]}
+    edges = {(items[e["src"]]["id"], items[e["dst"]]["id"], e["label"])
+             for e in j["edges"] if e["kind"] != "stack"}
+    roots = {re.sub(r":\d+\)$", ")", r["root"]) for r in j["roots"] if not r["root"].startswith("temp")}
+    return edges, roots
+snaps = json.loads(subprocess.run([ht, "graph", db, "--list", "--format", "json"],
+                                  capture_output=True, check=True).stdout.decode())["snapshots"]
+bad = [s["label"] for prev, s in zip(snaps, snaps[1:])
+       if refs(graph("--snapshot", str(s["id"]))) !=
+          refs(graph("--at", str(s["seq"]), "--from", str(prev["id"])))]
+print("%d snapshots, differ at %s" % (len(snaps), bad) if bad else "%d snapshots, all same" % len(snaps))
+PY
+for seed in 1 7 12; do
+  "$py" "$tmp/gen.py" $seed > "$tmp/rnd$seed.py"
+  run_py rnd$seed --refs
+  r=$("$py" "$tmp/cmpall.py" "$ht" "$tmp/rnd$seed.db" 2>&1)
+  ok 'case "$r" in *"all same") true;; *) false;; esac' "random program $seed: each snapshot replays exactly from the previous one ($r)"
 done
 # graph --at a seq between two snapshots: the replay says what it did
 two=$(q "$db" "SELECT seq FROM snapshot WHERE label = 'two'")
