@@ -1,11 +1,11 @@
 /*
 ** cli-graph.c -- the reference-graph commands of the `heaptrail` program:
 **
-**   heaptrail graph FILE [--at SEQ | --at-peak | --at-exit | --snapshot N]
+**   heaptrail graph FILE [--at SEQ [--from N] | --at-peak | --at-exit | --snapshot N]
 **                        [--root OBJ | --focus OBJ [--depth K]] [--all]
 **                        [--format text|dot|json] [--max-nodes N] [-o OUT]
-**   heaptrail graph FILE --list
-**   heaptrail why FILE OBJ [--at SEQ | --at-peak | --at-exit | --snapshot N]
+**   heaptrail graph FILE --list [--format json]
+**   heaptrail why FILE OBJ [--at SEQ [--from N] | --at-peak | --at-exit | --snapshot N]
 **                          [--paths K] [--format text|json] [--ascii]
 **
 ** OBJ is an object id (object.id, the seq of its allocation; a negative id
@@ -17,6 +17,12 @@
 ** other roots: those are shown as leaves.  A selection of more than
 ** --max-nodes nodes (200) is collapsed -- same-type leaves grouped under their
 ** holder, then by type, then cut -- and the output says so.
+**
+** --at SEQ starts from the last snapshot at or before SEQ and replays the
+** --refs log to SEQ when the profile has one (else it says it shows that
+** snapshot); --from N replays from snapshot N instead (a check of the log);
+** --at-peak goes to the peak of live object bytes (analysis.h's ht_ana_peak).
+** doc/graphs.md describes the outputs and their JSON schemas.
 **
 ** Exit status: 0; 1 on an error (message naming the file on stderr) or when
 ** why's object is not in the graph; 2 on a usage error.
@@ -431,6 +437,17 @@ static int stop_at(const ht_gnode *x) {
   return (x->flags & (HT_GNODE_ROOT | HT_GNODE_STATIC)) || x->reach == HT_REACH_INTERNAL;
 }
 
+static const ht_graph *order_graph;    /* qsort's context */
+
+/* Closer to the roots first (user before internal), then by id. */
+static int cmp_nearer(const void *a, const void *b) {
+  const ht_gnode *x = ht_graph_node(order_graph, *(const uint32_t *)a);
+  const ht_gnode *y = ht_graph_node(order_graph, *(const uint32_t *)b);
+  if (x->reach != y->reach) return x->reach < y->reach ? -1 : 1;
+  if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* Select nodes into IN (1 = shown) in ORDER; returns the count. */
 static size_t select_nodes(const args *a, const ht_graph *g, int64_t start, uint8_t *in,
                            uint32_t *order) {
@@ -455,6 +472,9 @@ static size_t select_nodes(const args *a, const ht_graph *g, int64_t start, uint
         }
       }
     }
+    /* what is cut first, if anything must be, is what lies farthest away */
+    order_graph = g;
+    qsort(order, n, sizeof *order, cmp_nearer);
     return n;
   }
   /* breadth-first from START: out-edges (--root) or both ways (--focus) */

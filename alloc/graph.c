@@ -525,6 +525,7 @@ static int search(ht_graph *g) {
         n->via = q.via;
         n->root = q.root;
         n->depth = q.depth;
+        n->pub.depth = q.depth;
         for (uint32_t j = 0; j < n->nout; j++) {
           const ht_gedge *e = &n->out[j];
           if (seen[e->dst]) continue;

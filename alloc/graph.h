@@ -79,6 +79,7 @@ typedef struct ht_gnode {
   int tag;                      /* arena tag (alloc/tags.h) */
   uint8_t reach;                /* HT_REACH_* */
   uint8_t flags;                /* HT_GNODE_* */
+  uint32_t depth;               /* edges from its root in the search (0: a root) */
 } ht_gnode;
 
 typedef struct ht_gedge {

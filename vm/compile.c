@@ -167,7 +167,7 @@ static void raise_syntax_full(VM *vm, TypeObj *type, const char *msg, Obj *filen
   Obj *exc;
   vm_raise_syntax(vm, type, msg, filename, lineno, offset, end_offset > 0 ? end_offset : 0,
                   text);
-  if (lineno <= 0 || (end_offset > 0 && end_lineno == lineno)) return;
+  if (lineno <= 0 || (offset > 0 && end_offset > 0 && end_lineno == lineno)) return;
   exc = vm_exc_fetch(vm);
   if (exc == NULL) return;
   if (!obj_isinstance(exc, &Exc_SyntaxError)) {
@@ -184,6 +184,13 @@ static void raise_syntax_full(VM *vm, TypeObj *type, const char *msg, Obj *filen
     if (v) {
       if (obj_setattr(vm, exc, str_intern_cstr(vm, "end_offset"), v) < 0) vm_exc_clear(vm);
       decref(vm, v);
+    }
+    if (offset <= 0) {
+      v = int_from_i64(vm, offset);
+      if (v) {
+        if (obj_setattr(vm, exc, str_intern_cstr(vm, "offset"), v) < 0) vm_exc_clear(vm);
+        decref(vm, v);
+      }
     }
     if (vm_exc_occurred(vm)) vm_exc_clear(vm);
   }
