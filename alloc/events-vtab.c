@@ -25,13 +25,9 @@
 #include "encode.h"
 #include "profile.h"
 #include "schema.h"
+#include "vtab.h"
 
 enum { COL_SEQ, COL_T, COL_KIND, COL_OBJ, COL_TAG, COL_SIZE, COL_STACK, COL_OLD, COL_NATIVE };
-
-typedef struct ev_vtab {
-  sqlite3_vtab base;           /* SQLite's header */
-  sqlite3 *db;                 /* the connection (borrowed) */
-} ev_vtab;
 
 #define NCACHE 8
 
@@ -60,16 +56,10 @@ typedef struct ev_cursor {
 static int ev_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                       sqlite3_vtab **out, char **err) {
   (void)aux; (void)argc; (void)argv; (void)err;
-  int rc = sqlite3_declare_vtab(db,
+  return ht_vtab_new(db,
       "CREATE TABLE x(seq INTEGER, t INTEGER, kind INTEGER, obj INTEGER, "
-      "tag INTEGER, size INTEGER, stack INTEGER, old INTEGER, native INTEGER)");
-  if (rc != SQLITE_OK) return rc;
-  ev_vtab *v = sqlite3_malloc(sizeof *v);
-  if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
-  v->db = db;
-  *out = &v->base;
-  return SQLITE_OK;
+      "tag INTEGER, size INTEGER, stack INTEGER, old INTEGER, native INTEGER)",
+      sizeof(ht_vtab), out);
 }
 
 static int ev_disconnect(sqlite3_vtab *vt) {
@@ -133,34 +123,15 @@ static int ev_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* A generous integer bound from V: FLOOR for lower bounds, else ceiling;
-** values that are not numbers leave the bound open. */
 static int64_t bound(sqlite3_value *v, int lower, int64_t open) {
-  switch (sqlite3_value_numeric_type(v)) {
-  case SQLITE_INTEGER: return sqlite3_value_int64(v);
-  case SQLITE_FLOAT: {
-    double d = sqlite3_value_double(v);
-    if (isnan(d)) return open;
-    d = lower ? floor(d) : ceil(d);
-    if (d <= -9.2e18) return INT64_MIN;
-    if (d >= 9.2e18) return INT64_MAX;
-    return (int64_t)d;
-  }
-  default: return open;
-  }
+  int nul = 0;
+  return ht_vtab_bound(v, lower, open, &nul);
 }
 
-static int vt_error(ev_cursor *c, int rc, char *msg) {
-  ev_vtab *v = (ev_vtab *)c->base.pVtab;
-  sqlite3_free(v->base.zErrMsg);
-  v->base.zErrMsg = msg ? msg : sqlite3_mprintf("%s", sqlite3_errmsg(v->db));
-  return rc;
-}
+static int vt_error(ev_cursor *c, int rc, char *msg) { return ht_vtab_error(&c->base, rc, msg); }
 
 static int prepare(ev_cursor *c, sqlite3_stmt **st, const char *sql) {
-  if (*st) return SQLITE_OK;
-  int rc = sqlite3_prepare_v2(((ev_vtab *)c->base.pVtab)->db, sql, -1, st, NULL);
-  return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
+  return ht_vtab_prepare(&c->base, st, sql);
 }
 
 /* Run ST (bound to V) for one integer; *OUT = -1 when there is none. */

@@ -43,6 +43,7 @@
 #include <sqlite3.h>
 #include "packed.h"
 #include "schema.h"
+#include "vtab.h"
 
 enum { COL_ID, COL_PRE, COL_ALLOC_SEQ, COL_FREE_SEQ, COL_TAG, COL_SIZE, COL_STACK, COL_NATIVE,
        COL_ADDR };
@@ -88,8 +89,7 @@ typedef struct ob_ends {
 } ob_ends;
 
 typedef struct ob_vtab {
-  sqlite3_vtab base;           /* SQLite's header */
-  sqlite3 *db;                 /* the connection (borrowed) */
+  ht_vtab h;                   /* SQLite's header and the connection */
   sqlite3_stmt *get;           /* one run's BLOBs by first_id (owned; reset after each use) */
   sqlite3_stmt *find_run;      /* the run holding an id (owned; reset after each use) */
   ob_run **runs;               /* decoded runs (owned; NRUNS, more while pinned) */
@@ -145,7 +145,7 @@ static void cache_drop(ob_run **cache, int *n) {
 
 /* Forget everything decoded if the connection changed rows since. */
 static void cache_check(ob_vtab *v) {
-  sqlite3_int64 ch = sqlite3_total_changes64(v->db);
+  sqlite3_int64 ch = sqlite3_total_changes64(v->h.db);
   if (ch == v->changes) return;
   v->changes = ch;
   for (int k = 0; k < v->nruns; k++) v->runs[k]->first = -1;
@@ -191,17 +191,12 @@ static ob_run *cache_slot(ob_vtab *v, ob_run ***cache, int *n, int want, uint32_
 static int ob_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                       sqlite3_vtab **out, char **err) {
   (void)aux; (void)argc; (void)argv; (void)err;
-  int rc = sqlite3_declare_vtab(db,
+  int rc = ht_vtab_new(db,
       "CREATE TABLE x(id INTEGER, pre INTEGER, alloc_seq INTEGER, free_seq INTEGER, "
-      "tag INTEGER, size INTEGER, stack INTEGER, native INTEGER, addr INTEGER)");
-  if (rc != SQLITE_OK) return rc;
-  ob_vtab *v = sqlite3_malloc(sizeof *v);
-  if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
-  v->db = db;
-  v->changes = -1;
-  *out = &v->base;
-  return SQLITE_OK;
+      "tag INTEGER, size INTEGER, stack INTEGER, native INTEGER, addr INTEGER)",
+      sizeof(ob_vtab), out);
+  if (rc == SQLITE_OK) ((ob_vtab *)*out)->changes = -1;
+  return rc;
 }
 
 static int ob_disconnect(sqlite3_vtab *vt) {
@@ -300,39 +295,19 @@ static int ob_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* A generous integer bound from V: FLOOR for lower bounds, else ceiling.
-** *NUM is cleared when V is not a number (then the constraint matches
-** nothing, as SQLite's comparison of an integer column with it would be
-** false for NULL; text compares greater than numbers, so the caller treats
-** text as an open bound instead). */
+/* ht_vtab_bound, with *NUM cleared when V is NULL (then the constraint
+** matches nothing) and set otherwise; text leaves the bound open. */
 static int64_t bound(sqlite3_value *v, int lower, int64_t open, int *num) {
-  *num = 1;
-  switch (sqlite3_value_numeric_type(v)) {
-  case SQLITE_INTEGER: return sqlite3_value_int64(v);
-  case SQLITE_FLOAT: {
-    double d = sqlite3_value_double(v);
-    if (isnan(d)) return open;
-    d = lower ? floor(d) : ceil(d);
-    if (d <= -9.2e18) return INT64_MIN;
-    if (d >= 9.2e18) return INT64_MAX;
-    return (int64_t)d;
-  }
-  case SQLITE_NULL: *num = 0; return open;
-  default: return open;
-  }
+  int nul = 0;
+  int64_t b = ht_vtab_bound(v, lower, open, &nul);
+  *num = !nul;
+  return b;
 }
 
-static int vt_error(ob_cursor *c, int rc, char *msg) {
-  ob_vtab *v = vt_of(c);
-  sqlite3_free(v->base.zErrMsg);
-  v->base.zErrMsg = msg ? msg : sqlite3_mprintf("%s", sqlite3_errmsg(v->db));
-  return rc;
-}
+static int vt_error(ob_cursor *c, int rc, char *msg) { return ht_vtab_error(&c->base, rc, msg); }
 
 static int prepare(ob_cursor *c, sqlite3_stmt **st, const char *sql) {
-  if (*st) return SQLITE_OK;
-  int rc = sqlite3_prepare_v2(vt_of(c)->db, sql, -1, st, NULL);
-  return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
+  return ht_vtab_prepare(&c->base, st, sql);
 }
 
 static int corrupt_run(ob_cursor *c, int64_t first) {

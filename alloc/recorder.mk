@@ -5,7 +5,7 @@ libheaptrail_la_SOURCES += alloc/recorder.h alloc/rec-internal.h \
   alloc/encode.h alloc/encode.c alloc/recorder.c alloc/stacks.c \
   alloc/native.c alloc/writer.c alloc/schema.h alloc/schema.c alloc/derive.c \
   alloc/packed.h alloc/packed.c alloc/object-vtab.c alloc/series-vtab.c \
-  alloc/events-vtab.c alloc/profile.h alloc/profile.c alloc/cli-sql.c
+  alloc/events-vtab.c alloc/vtab.h alloc/vtab.c alloc/profile.h alloc/profile.c alloc/cli-sql.c
 nodist_libheaptrail_la_SOURCES = alloc/schema-sql.c
 BUILT_SOURCES += alloc/schema-sql.c
 CLEANFILES += alloc/schema-sql.c

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 #include "packed.h"
 #include "schema.h"
+#include "vtab.h"
 
 enum { COL_LEVEL, COL_TAG, COL_BUCKET, COL_T, COL_COUNT, COL_BYTES, COL_PEAK, COL_ALLOCS,
        COL_FREES };
@@ -38,11 +39,6 @@ enum { COL_LEVEL, COL_TAG, COL_BUCKET, COL_T, COL_COUNT, COL_BYTES, COL_PEAK, CO
 #define IX_LO_STRICT 4
 #define IX_HI 8
 #define IX_HI_STRICT(col) (1 << (12 + (col)))
-
-typedef struct se_vtab {
-  sqlite3_vtab base;           /* SQLite's header */
-  sqlite3 *db;                 /* the connection (borrowed) */
-} se_vtab;
 
 #define NCACHE 2
 
@@ -70,16 +66,10 @@ typedef struct se_cursor {
 static int se_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                       sqlite3_vtab **out, char **err) {
   (void)aux; (void)argc; (void)argv; (void)err;
-  int rc = sqlite3_declare_vtab(db,
+  return ht_vtab_new(db,
       "CREATE TABLE x(level INTEGER, tag INTEGER, bucket INTEGER, t INTEGER, count INTEGER, "
-      "bytes INTEGER, peak_bytes INTEGER, allocs INTEGER, frees INTEGER)");
-  if (rc != SQLITE_OK) return rc;
-  se_vtab *v = sqlite3_malloc(sizeof *v);
-  if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
-  v->db = db;
-  *out = &v->base;
-  return SQLITE_OK;
+      "bytes INTEGER, peak_bytes INTEGER, allocs INTEGER, frees INTEGER)",
+      sizeof(ht_vtab), out);
 }
 
 static int se_disconnect(sqlite3_vtab *vt) {
@@ -165,36 +155,10 @@ static int se_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* A generous integer bound from V (FLOOR for lower bounds, else ceiling);
-** values that are not numbers leave the bound open, except NULL, for which
-** *NUL is set (a comparison with NULL matches nothing). */
-static int64_t bound(sqlite3_value *v, int lower, int64_t open, int *nul) {
-  switch (sqlite3_value_numeric_type(v)) {
-  case SQLITE_INTEGER: return sqlite3_value_int64(v);
-  case SQLITE_FLOAT: {
-    double d = sqlite3_value_double(v);
-    if (isnan(d)) return open;
-    d = lower ? floor(d) : ceil(d);
-    if (d <= -9.2e18) return INT64_MIN;
-    if (d >= 9.2e18) return INT64_MAX;
-    return (int64_t)d;
-  }
-  case SQLITE_NULL: *nul = 1; return open;
-  default: return open;
-  }
-}
-
-static int vt_error(se_cursor *c, int rc, char *msg) {
-  se_vtab *v = (se_vtab *)c->base.pVtab;
-  sqlite3_free(v->base.zErrMsg);
-  v->base.zErrMsg = msg ? msg : sqlite3_mprintf("%s", sqlite3_errmsg(v->db));
-  return rc;
-}
+static int vt_error(se_cursor *c, int rc, char *msg) { return ht_vtab_error(&c->base, rc, msg); }
 
 static int prepare(se_cursor *c, sqlite3_stmt **st, const char *sql) {
-  if (*st) return SQLITE_OK;
-  int rc = sqlite3_prepare_v2(((se_vtab *)c->base.pVtab)->db, sql, -1, st, NULL);
-  return rc == SQLITE_OK ? rc : vt_error(c, rc, NULL);
+  return ht_vtab_prepare(&c->base, st, sql);
 }
 
 /* Make the row (LEVEL, TAG) of N buckets, at ROWID, current. */
@@ -288,17 +252,17 @@ static int se_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int 
     if ((b & IX_EQ) && a < argc) {
       int t = sqlite3_value_numeric_type(argv[a]);
       if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) c->eof = 1;
-      c->lo[col] = bound(argv[a], 1, INT64_MIN, &nul);
-      c->hi[col] = bound(argv[a], 0, INT64_MAX, &nul);
+      c->lo[col] = ht_vtab_bound(argv[a], 1, INT64_MIN, &nul);
+      c->hi[col] = ht_vtab_bound(argv[a], 0, INT64_MAX, &nul);
       a++;
     }
     if ((b & IX_LO) && a < argc) {
-      int64_t v = bound(argv[a++], 1, INT64_MIN, &nul);
+      int64_t v = ht_vtab_bound(argv[a++], 1, INT64_MIN, &nul);
       if ((b & IX_LO_STRICT) && v < INT64_MAX && v != INT64_MIN) v++;
       if (v > c->lo[col]) c->lo[col] = v;
     }
     if ((b & IX_HI) && a < argc) {
-      int64_t v = bound(argv[a++], 0, INT64_MAX, &nul);
+      int64_t v = ht_vtab_bound(argv[a++], 0, INT64_MAX, &nul);
       if ((idx & IX_HI_STRICT(col)) && v > INT64_MIN && v != INT64_MAX) v--;
       if (v < c->hi[col]) c->hi[col] = v;
     }
