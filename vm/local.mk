@@ -19,3 +19,4 @@ include vm/modules.mk
 include vm/stdmods.mk
 include vm/snapshot.mk
 include vm/class.mk
+include vm/pylib.mk

@@ -19,6 +19,7 @@
 #include "str.h"
 #include "containers.h"
 #include "modules.h"
+#include "pylib.h"
 #if __has_include("compile.h")
 #include "compile.h"
 #else
@@ -224,30 +225,20 @@ Obj *vm_exec_source(VM *vm, const char *source, size_t n, Obj *filename,
   return vm_eval(vm, f);
 }
 
-static Obj *import_file(VM *vm, Obj *name, const char *path) {
-  size_t n, cap;
-  char *src = read_file(path, &n, &cap);
-  if (!src) return NULL;
+/* Run SRC (N bytes) as the new module NAME, its code object named FILENAME
+** (a str, borrowed).  The module as registered in sys.modules, or NULL. */
+static Obj *import_source(VM *vm, Obj *name, Obj *filename, const char *src, size_t n) {
   Obj *m = module_new_named(vm, name);
-  Obj *filename = m ? str_from_cstr(vm, path) : NULL;
-  if (!filename) {
-    xdecref(vm, m);
-    ht_free(HT_TAG_VMINTERNAL, src, cap);
-    return NULL;
-  }
+  if (!m) return NULL;
   Obj *d = ((ModuleObj *)m)->dict;
   Obj *bmod = dict_get_cstr(vm, vm->modules, "builtins");
   if (dict_set_cstr(vm, d, "__file__", filename) < 0 ||
       dict_set_cstr(vm, d, "__builtins__", bmod ? bmod : vm->builtins) < 0 ||
       dict_set(vm, vm->modules, name, m) < 0) {
-    decref(vm, filename);
     decref(vm, m);
-    ht_free(HT_TAG_VMINTERNAL, src, cap);
     return NULL;
   }
   Obj *r = vm_exec_source(vm, src, n, filename, d);
-  ht_free(HT_TAG_VMINTERNAL, src, cap);
-  decref(vm, filename);
   if (!r) {
     Obj *exc = vm_exc_fetch(vm);
     if (dict_del(vm, vm->modules, name) < 0) vm_exc_clear(vm);
@@ -264,6 +255,32 @@ static Obj *import_file(VM *vm, Obj *name, const char *path) {
   }
   vm_exc_clear(vm);
   return m;
+}
+
+/* Import the file PATH as module NAME; NULL with errno set and no
+** exception when it cannot be read. */
+static Obj *import_file(VM *vm, Obj *name, const char *path) {
+  size_t n, cap;
+  char *src = read_file(path, &n, &cap);
+  if (!src) return NULL;
+  Obj *filename = str_from_cstr(vm, path);
+  Obj *m = filename ? import_source(vm, name, filename, src, n) : NULL;
+  ht_free(HT_TAG_VMINTERNAL, src, cap);
+  xdecref(vm, filename);
+  return m;
+}
+
+/* A module of vm/lib (pylib.h) named S, or NULL (no exception) if none. */
+static Obj *import_pylib(VM *vm, Obj *name, const char *s) {
+  for (const PyLibModule *p = pylib_modules; p->name; p++) {
+    if (strcmp(p->name, s) != 0) continue;
+    Obj *filename = str_fromf(vm, "<heaptrail>/%s.py", p->name);
+    if (!filename) return NULL;
+    Obj *m = import_source(vm, name, filename, p->src, p->n);
+    decref(vm, filename);
+    return m;
+  }
+  return NULL;
 }
 
 Obj *vm_import(VM *vm, Obj *name, Obj *fromlist, int level) {
@@ -319,5 +336,7 @@ Obj *vm_import(VM *vm, Obj *name, Obj *fromlist, int level) {
       return vm_raise(vm, &Exc_ImportError, "cannot read module '%S': %s", name,
                       strerror(errno));
   }
+  m = import_pylib(vm, name, s);
+  if (m || vm_exc_occurred(vm)) return m;
   return not_found(vm, name, "No module named '%S'");
 }

@@ -1,0 +1,3 @@
+import sys
+print("never runs")
+from __future__ import division

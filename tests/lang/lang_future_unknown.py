@@ -1,0 +1,2 @@
+from __future__ import division, nope
+print("never runs")

@@ -1,0 +1,12 @@
+# vm/pylib.mk: standard-library modules written in Python (vm/lib/*.py),
+# embedded in the program as source text (pylib.h).
+PYLIB_FILES = vm/lib/__future__.py
+libhtvm_la_SOURCES += vm/pylib.h
+nodist_libhtvm_la_SOURCES = vm/pylib.c
+BUILT_SOURCES += vm/pylib.c
+CLEANFILES += vm/pylib.c
+EXTRA_DIST += $(PYLIB_FILES) scripts/embed-py.sh
+vm/pylib.c: $(top_srcdir)/scripts/embed-py.sh $(PYLIB_FILES:%=$(top_srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) vm && \
+	$(SHELL) $(top_srcdir)/scripts/embed-py.sh $(PYLIB_FILES:%=$(top_srcdir)/%) > $@.tmp && \
+	mv $@.tmp $@
