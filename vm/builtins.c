@@ -628,6 +628,12 @@ static int check_class(VM *vm, Obj *o, Obj *cls, bool sub, const char *bad,
   if (is_type(cls))
     return sub ? type_is_subtype((TypeObj *)o, (TypeObj *)cls)
                : obj_isinstance(o, (TypeObj *)cls);
+  if (obj_is(cls, &GenericAlias_Type)) {
+    vm_raise(vm, &Exc_TypeError, "%s() argument 2 cannot be a parameterized generic",
+             sub ? "issubclass" : "isinstance");
+    return -1;
+  }
+  if (union_check(cls)) cls = union_args(cls);   /* int | str: as (int, str) */
   if (tuple_check(cls)) {
     if (depth > 1000) {
       vm_raise(vm, &Exc_RecursionError, "maximum recursion depth exceeded in %s",

@@ -900,11 +900,13 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
   }
   /* __new__ / __init_subclass__ / __class_getitem__ are implicit staticmethod/classmethod */
   {
-    Obj *isc = dict_get_cstr(vm, t->dict, "__init_subclass__");
-    if (isc && isc->type == &Function_Type) {
+    static const char *const implicit_cm[] = {"__init_subclass__", "__class_getitem__"};
+    for (int k = 0; k < 2; k++) {
+      Obj *isc = dict_get_cstr(vm, t->dict, implicit_cm[k]);
+      if (!isc || isc->type != &Function_Type) continue;
       Obj *cm = obj_call1(vm, (Obj *)&ClassMethod_Type, isc);
       if (!cm) goto fail;
-      int r = dict_set_cstr(vm, t->dict, "__init_subclass__", cm);
+      int r = dict_set_cstr(vm, t->dict, implicit_cm[k], cm);
       decref(vm, cm);
       if (r < 0) goto fail;
     }

@@ -21,7 +21,7 @@ TypeObj *const containers_types[] = {
   &Range_Type, &RangeIter_Type,
   &Slice_Type,
   &SeqIter_Type, &CallIter_Type, &Enumerate_Type, &Zip_Type, &Map_Type,
-  &Filter_Type, &Reversed_Type, &GenericAlias_Type,
+  &Filter_Type, &Reversed_Type, &GenericAlias_Type, &Union_Type,
   NULL
 };
 
@@ -459,6 +459,155 @@ static const GetSetDef ga_getset[] = {
   {NULL, NULL, NULL}
 };
 
+/* ------------------------------------------------------------------ */
+/* types.UnionType: int | None (PEP 604)                              */
+/* ------------------------------------------------------------------ */
+
+/* X | Y of classes, None, aliases and unions: the flattened arguments,
+** duplicates dropped, None kept as NoneType.  Tag OTHER. */
+typedef struct UnionObj {
+  Obj ob;
+  Obj *args;                      /* tuple of two or more (owned) */
+} UnionObj;
+
+#define UN(o) ((UnionObj *)(o))
+
+/* May V stand on either side of `|` in a union? */
+static bool unionable(Obj *v) {
+  return v == None || obj_isinstance(v, &Type_Type) || obj_is(v, &GenericAlias_Type) ||
+         obj_is(v, &Union_Type);
+}
+
+/* Append V (a member, or a union's members) to LIST unless already there. */
+static int union_add(VM *vm, Obj *list, Obj *v) {
+  if (obj_is(v, &Union_Type)) {
+    for (ssize i = 0; i < TUPLE_SIZE(UN(v)->args); i++)
+      if (union_add(vm, list, TUPLE_GET(UN(v)->args, i)) < 0) return -1;
+    return 0;
+  }
+  if (v == None) v = OBJ(None->type);
+  for (ssize i = 0; i < LIST_SIZE(list); i++) {
+    Obj *w = LIST_ITEMS(list)[i];
+    int eq = w == v ? 1 : obj_is(v, &GenericAlias_Type) && obj_is(w, &GenericAlias_Type)
+                          ? obj_richcmp_bool(vm, w, v, CMP_EQ) : 0;
+    if (eq < 0) return -1;
+    if (eq) return 0;
+  }
+  return list_append(vm, list, v);
+}
+
+Obj *union_or(VM *vm, Obj *a, Obj *b) {
+  if (!unionable(a) || !unionable(b)) return incref(NotImplemented);
+  Obj *list = list_new(vm, 0), *r = NULL;
+  if (!list) return NULL;
+  if (union_add(vm, list, a) < 0 || union_add(vm, list, b) < 0) goto out;
+  if (LIST_SIZE(list) == 1) {
+    r = incref(LIST_ITEMS(list)[0]);
+    goto out;
+  }
+  Obj *args = list_as_tuple(vm, list);
+  if (!args) goto out;
+  UnionObj *u = (UnionObj *)gc_alloc(vm, &Union_Type, sizeof(UnionObj));
+  if (!u) {
+    decref(vm, args);
+    goto out;
+  }
+  u->args = args;
+  r = OBJ(u);
+out:
+  decref(vm, list);
+  return r;
+}
+
+bool union_check(Obj *o) { return obj_is(o, &Union_Type); }
+Obj *union_args(Obj *o) { return UN(o)->args; }
+
+static void union_dealloc(VM *vm, Obj *o) {
+  gc_untrack(o);
+  xdecref(vm, UN(o)->args);
+  gc_free(vm, o, sizeof(UnionObj));
+}
+
+static int union_traverse(Obj *o, visitproc visit, void *arg) {
+  return UN(o)->args ? visit(UN(o)->args, EDGE_OTHER, 0, NULL, arg) : 0;
+}
+
+static int union_clear(VM *vm, Obj *o) {
+  obj_setref(vm, &UN(o)->args, NULL);
+  return 0;
+}
+
+static size_t union_sizeof(Obj *o) { return GC_SIZEOF(sizeof(UnionObj)); }
+
+static Obj *union_repr(VM *vm, Obj *o) {
+  Obj *args = UN(o)->args, *r = str_from_cstr(vm, "");
+  for (ssize i = 0; r && i < TUPLE_SIZE(args); i++) {
+    Obj *v = TUPLE_GET(args, i);
+    Obj *part = v == OBJ(None->type) ? str_from_cstr(vm, "None") : ga_repr_item(vm, v);
+    Obj *next = part ? str_fromf(vm, i ? "%S | %S" : "%S%S", r, part) : NULL;
+    xdecref(vm, part);
+    decref(vm, r);
+    r = next;
+  }
+  return r;
+}
+
+/* Equal when they hold the same members, in any order. */
+static Obj *union_richcmp(VM *vm, Obj *a, Obj *b, CmpOp op) {
+  if (!obj_is(a, &Union_Type) || !obj_is(b, &Union_Type) || (op != CMP_EQ && op != CMP_NE))
+    return incref(NotImplemented);
+  Obj *sa = frozenset_new(vm, UN(a)->args);
+  Obj *sb = sa ? frozenset_new(vm, UN(b)->args) : NULL;
+  Obj *r = sb ? obj_richcmp(vm, sa, sb, op) : NULL;
+  xdecref(vm, sa);
+  xdecref(vm, sb);
+  return r;
+}
+
+static hash_t union_hash(VM *vm, Obj *o) {
+  Obj *s = frozenset_new(vm, UN(o)->args);
+  if (!s) return -1;
+  hash_t h = obj_hash(vm, s);
+  decref(vm, s);
+  return h;
+}
+
+static Obj *union_getitem(VM *vm, Obj *o, Obj *key) {
+  Obj *r = union_repr(vm, o);
+  if (!r) return NULL;
+  vm_raise(vm, &Exc_TypeError, "%S is not a generic class", r);
+  decref(vm, r);
+  return NULL;
+}
+
+static Obj *union_get_args(VM *vm, Obj *o) { return incref(UN(o)->args); }
+static Obj *union_get_parameters(VM *vm, Obj *o) { return tuple_new(vm, 0); }
+
+static const GetSetDef union_getset[] = {
+  {"__args__", union_get_args, NULL},
+  {"__parameters__", union_get_parameters, NULL},
+  {NULL, NULL, NULL}
+};
+
+TypeObj Union_Type = {
+  .ob = OBJ_STATIC_INIT(&Type_Type),
+  .name = "types.UnionType",
+  .tag = HT_TAG_OTHER,
+  .basicsize = sizeof(UnionObj),
+  .flags = TF_GC,
+  .dealloc = union_dealloc,
+  .sizeof_ = union_sizeof,
+  .traverse = union_traverse,
+  .clear = union_clear,
+  .repr = union_repr,
+  .hash = union_hash,
+  .richcmp = union_richcmp,
+  .getitem = union_getitem,
+  .binop = {[BINOP_OR] = union_or},
+  .getset = union_getset,
+  .doc = "Represent a PEP 604 union type\n\nE.g. for int | str",
+};
+
 TypeObj GenericAlias_Type = {
   .ob = OBJ_STATIC_INIT(&Type_Type),
   .name = "types.GenericAlias",
@@ -474,6 +623,7 @@ TypeObj GenericAlias_Type = {
   .richcmp = ga_richcmp,
   .getattr = ga_getattr,
   .call = ga_call,
+  .binop = {[BINOP_OR] = union_or},
   .getset = ga_getset,
   .doc = "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list "
          "and t.__args__ is (int,).",

@@ -54,7 +54,7 @@ extern TypeObj TupleIter_Type, ListIter_Type, ListRevIter_Type,
   DictValueIter_Type, DictItemIter_Type, DictRevKeyIter_Type,
   DictRevValueIter_Type, DictRevItemIter_Type, SetIter_Type,
   RangeIter_Type, SeqIter_Type, CallIter_Type, Enumerate_Type, Zip_Type,
-  Map_Type, Filter_Type, Reversed_Type, GenericAlias_Type;
+  Map_Type, Filter_Type, Reversed_Type, GenericAlias_Type, Union_Type;
 
 static inline bool anyset_check(Obj *o) {
   return o->type == &Set_Type || o->type == &FrozenSet_Type ||
@@ -158,6 +158,12 @@ ssize obj_length_hint(VM *vm, Obj *o, ssize deflt);
 
 /* ORIGIN[ARGS] (list[int]): ARGS is a tuple, or one argument. */
 Obj *generic_alias_new(VM *vm, Obj *origin, Obj *args);
+/* X | Y for classes, None, aliases and unions (types.UnionType, PEP 604):
+** the binop slot of `type`, GenericAlias and UnionType; NotImplemented for
+** other operands.  A single distinct member is returned as itself. */
+Obj *union_or(VM *vm, Obj *a, Obj *b);
+bool union_check(Obj *o);
+Obj *union_args(Obj *o);          /* the members, a tuple (borrowed) */
 /* The METH_CLASS method __class_getitem__ of list, dict, tuple, set,
 ** frozenset, enumerate...: SELF is the class.  For core's obj_getitem on a
 ** class object (CPython's PyObject_GetItem calls __class_getitem__). */

@@ -536,9 +536,19 @@ Obj *obj_call_method(VM *vm, Obj *self, const char *name, Obj *const *args,
 Obj *obj_getitem(VM *vm, Obj *o, Obj *key) {
   binaryfunc f = o->type->getitem;
   if (f) return f(vm, o, key);
-  if (o->type == &Type_Type || type_is_subtype(o->type, &Type_Type))
+  if (o->type == &Type_Type || type_is_subtype(o->type, &Type_Type)) {
+    /* list[int], or a class's own __class_getitem__ (an implicit classmethod) */
+    Obj *m = type_lookup((TypeObj *)o, str_intern_cstr(vm, "__class_getitem__"));
+    if (m) {
+      Obj *bound = m->type->descr_get ? m->type->descr_get(vm, m, None, o) : incref(m);
+      if (!bound) return NULL;
+      Obj *r = obj_call1(vm, bound, key);
+      decref(vm, bound);
+      return r;
+    }
     return vm_raise(vm, &Exc_TypeError, "type '%s' is not subscriptable",
                     ((TypeObj *)o)->name);
+  }
   return vm_raise(vm, &Exc_TypeError, "'%s' object is not subscriptable",
                   obj_type_name(o));
 }

@@ -711,6 +711,7 @@ static Obj *type_mro_method(VM *vm, Obj *self, Obj *const *args, size_t nargs,
 
 static const MethodDef type_methods[] = {
   {"mro", type_mro_method, 0},
+  {"__class_getitem__", cont_class_getitem, METH_CLASS},   /* type[int] */
   {NULL, NULL, 0},
 };
 
@@ -730,6 +731,7 @@ TypeObj Type_Type = {
   .getattr = type_getattro,
   .setattr = type_setattro,
   .call = type_call,
+  .binop = {[BINOP_OR] = union_or},          /* int | None */
   .methods = type_methods,
   .getset = type_getset,
   .doc = "type(object) -> the object's type\n"
