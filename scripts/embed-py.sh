@@ -9,7 +9,7 @@ echo '#include "pylib.h"'
 n=0
 for f in "$@"; do
   echo "static const char src_$n[] ="
-  awk '{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); printf "  \"%s\\n\"\n", $0 }' "$f"
+  awk '{ gsub(/\\/, "&&"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); printf "  \"%s\\n\"\n", $0 }' "$f"
   echo '  "";'
   n=$((n + 1))
 done

@@ -625,6 +625,21 @@ static bool is_type(Obj *o) { return obj_isinstance(o, &Type_Type); }
 ** types.  Returns 1, 0, or -1 with TypeError (BAD is the message). */
 static int check_class(VM *vm, Obj *o, Obj *cls, bool sub, const char *bad,
                        int depth) {
+  if (cls->type != &Type_Type && !tuple_check(cls)) {
+    /* a metaclass's or an object's own __instancecheck__ / __subclasscheck__ */
+    Obj *m = type_lookup(cls->type, str_intern_cstr(vm, sub ? "__subclasscheck__"
+                                                            : "__instancecheck__"));
+    if (m) {
+      Obj *bound = m->type->descr_get ? m->type->descr_get(vm, m, cls, OBJ(cls->type))
+                                      : incref(m);
+      Obj *r = bound ? obj_call1(vm, bound, o) : NULL;
+      xdecref(vm, bound);
+      if (!r) return -1;
+      int t = obj_truthy(vm, r);
+      decref(vm, r);
+      return t;
+    }
+  }
   if (is_type(cls))
     return sub ? type_is_subtype((TypeObj *)o, (TypeObj *)cls)
                : obj_isinstance(o, (TypeObj *)cls);

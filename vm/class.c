@@ -1040,6 +1040,53 @@ fail:
 /* __build_class__                                                    */
 /* ------------------------------------------------------------------ */
 
+/* The bases of a class statement, as PEP 560 resolves them: a base that is
+** not a class but has __mro_entries__ is replaced by the classes that
+** method returns (Generic[T] -> Generic).  A new tuple, or NULL; when any
+** base was replaced, *ORIG is set to a new tuple of the bases as written
+** (the class's __orig_bases__). */
+static Obj *resolve_bases(VM *vm, Obj *const *b, size_t n, Obj **orig) {
+  Obj *written = tuple_from_array(vm, b, (ssize)n);
+  Obj *list = written ? list_new(vm, 0) : NULL;
+  bool changed = false;
+  if (!list) goto fail;
+  for (size_t i = 0; i < n; i++) {
+    if (obj_isinstance(b[i], &Type_Type)) {
+      if (list_append(vm, list, b[i]) < 0) goto fail;
+      continue;
+    }
+    Obj *m = obj_getattr_cstr(vm, b[i], "__mro_entries__");
+    if (!m) {
+      if (!vm_exc_matches(vm, &Exc_AttributeError)) goto fail;
+      vm_exc_clear(vm);
+      vm_raise(vm, &Exc_NotImplementedError,
+               "class bases that are not classes (%s) are not supported", obj_type_name(b[i]));
+      goto fail;
+    }
+    Obj *entries = obj_call1(vm, m, written);
+    decref(vm, m);
+    if (!entries) goto fail;
+    if (!tuple_check(entries)) {
+      decref(vm, entries);
+      vm_raise(vm, &Exc_TypeError, "__mro_entries__ must return a tuple");
+      goto fail;
+    }
+    int r = list_extend(vm, list, entries);
+    decref(vm, entries);
+    if (r < 0) goto fail;
+    changed = true;
+  }
+  Obj *bases = list_as_tuple(vm, list);
+  decref(vm, list);
+  if (bases && changed) *orig = written;
+  else decref(vm, written);
+  return bases;
+fail:
+  xdecref(vm, list);
+  xdecref(vm, written);
+  return NULL;
+}
+
 Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
                         Obj *kwnames) {
   (void)self;
@@ -1070,33 +1117,24 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
       if (strcmp(STR_UTF8(k), "metaclass") != 0) TUPLE_ITEMS(kwn)[j++] = incref(k);
     }
   }
-  Obj *bases = tuple_new(vm, (ssize)(nargs - 2));
+  Obj *orig_bases = NULL;
+  Obj *bases = resolve_bases(vm, args + 2, nargs - 2, &orig_bases);
   if (!bases) {
     xdecref(vm, kwn);
     return NULL;
   }
-  for (size_t i = 2; i < nargs; i++) {
-    Obj *b = args[i];
-    if (!obj_isinstance(b, &Type_Type)) {
-      decref(vm, bases);
-      xdecref(vm, kwn);
-      return vm_raise(vm, &Exc_NotImplementedError,
-                      "class bases that are not classes (%s) are not supported",
-                      obj_type_name(b));
-    }
-    TUPLE_ITEMS(bases)[i - 2] = incref(b);
-  }
   /* the metaclass: given, or the most derived type of the bases */
   if (!meta) {
     TypeObj *winner = &Type_Type;
-    for (size_t i = 2; i < nargs; i++) {
-      TypeObj *mt = args[i]->type;
+    for (ssize i = 0; i < TUPLE_SIZE(bases); i++) {
+      TypeObj *mt = TUPLE_GET(bases, i)->type;
       if (type_is_subtype(winner, mt)) continue;
       if (type_is_subtype(mt, winner)) {
         winner = mt;
         continue;
       }
       decref(vm, bases);
+      xdecref(vm, orig_bases);
       xdecref(vm, kwn);
       return vm_raise(vm, &Exc_TypeError,
                       "metaclass conflict: the metaclass of a derived class must be a "
@@ -1107,6 +1145,7 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   Obj *ns = dict_new(vm);
   if (!ns) {
     decref(vm, bases);
+    xdecref(vm, orig_bases);
     xdecref(vm, kwn);
     return NULL;
   }
@@ -1114,6 +1153,10 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   FrameObj *f = frame_new(vm, (CodeObj *)fn->code, func, fn->globals, fn->builtins, ns);
   Obj *cell = f ? vm_eval(vm, f) : NULL;
   Obj *cls = NULL;
+  if (cell && orig_bases && dict_set_cstr(vm, ns, "__orig_bases__", orig_bases) < 0) {
+    decref(vm, cell);
+    cell = NULL;
+  }
   if (cell) {
     Obj *stack[3 + 16];
     stack[0] = name;
@@ -1136,6 +1179,7 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   }
   decref(vm, ns);
   decref(vm, bases);
+  xdecref(vm, orig_bases);
   xdecref(vm, kwn);
   return cls;
 }

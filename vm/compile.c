@@ -2556,6 +2556,8 @@ static int compile_from_import(Compiler *c, Stmt *s, bool future_ok) {
       if (strcmp(f, "braces") == 0) return compiler_error(c, "not a chance");
       if (strcmp(f, "annotations") == 0)
         not_supported(c, "postponed annotations (from __future__ import annotations)");
+      if (strcmp(f, "barry_as_FLUFL") == 0)
+        not_supported(c, "the '<>' operator (from __future__ import barry_as_FLUFL)");
       for (j = 0; future_features[j]; j++)
         if (strcmp(f, future_features[j]) == 0) known = true;
       if (!known) return compiler_error(c, "future feature %s is not defined", f);
@@ -2598,6 +2600,8 @@ static int compile_assert(Compiler *c, Stmt *s) {
 /* compiler_class: decorators, then __build_class__(<body function>, name,
 ** *bases, **keywords); the body stores into the class namespace and, when
 ** methods use super()/__class__, returns the __class__ cell. */
+static bool find_ann(const StmtSeq *stmts);
+
 static int compile_class(Compiler *c, Stmt *s) {
   ExprSeq *decos = &s->v.ClassDef.decorator_list;
   const StmtSeq *body = &s->v.ClassDef.body;
@@ -2620,6 +2624,12 @@ static int compile_class(Compiler *c, Stmt *s) {
       exit_scope(c);
       return -1;
     }
+  }
+  /* a class body that annotates names gets its own __annotations__ */
+  if (find_ann(body) && (addop_i(c, OP_BUILD_MAP, 0) < 0 ||
+                         addop_name_raw(c, OP_STORE_NAME, intern(c, "__annotations__")) < 0)) {
+    exit_scope(c);
+    return -1;
   }
   i = 0;
   doc = docstring_of(body);

@@ -659,6 +659,28 @@ static Obj *type_get_qualname(VM *vm, Obj *o) {
 static Obj *type_get_module(VM *vm, Obj *o) {
   return type_module_str(vm, (TypeObj *)o);
 }
+/* A class's __module__ may be rebound (namedtuple and typing do it); a
+** builtin type's may not. */
+static int type_set_module(VM *vm, Obj *o, Obj *value) {
+  TypeObj *t = (TypeObj *)o;
+  if (!(t->flags & TF_HEAPTYPE)) {
+    vm_raise(vm, &Exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'",
+             t->name);
+    return -1;
+  }
+  if (!value) {
+    vm_raise(vm, &Exc_TypeError, "cannot delete '__module__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (!str_check(value)) {
+    vm_raise(vm, &Exc_NotImplementedError, "a class's __module__ must be a str here, not %s",
+             obj_type_name(value));
+    return -1;
+  }
+  obj_setref(vm, &t->module, incref(value));
+  return 0;
+}
+
 static Obj *type_get_mro(VM *vm, Obj *o) {
   TypeObj *t = (TypeObj *)o;
   return t->mro ? incref(t->mro) : tuple_new(vm, 0);
@@ -692,7 +714,7 @@ static Obj *type_get_dict(VM *vm, Obj *o) {
 static const GetSetDef type_getset[] = {
   {"__name__", type_get_name, NULL},
   {"__qualname__", type_get_qualname, NULL},
-  {"__module__", type_get_module, NULL},
+  {"__module__", type_get_module, type_set_module},
   {"__mro__", type_get_mro, NULL},
   {"__bases__", type_get_bases, NULL},
   {"__base__", type_get_base, NULL},
@@ -819,7 +841,22 @@ static Obj *object_sizeof(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   return int_from_u64(vm, n);
 }
 
+/* object.__init_subclass__(): the end of the chain of a class's bases'
+** __init_subclass__, taking nothing. */
+static Obj *object_init_subclass(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                                 Obj *kwnames) {
+  (void)self; (void)args;
+  if (kwnames && TUPLE_SIZE(kwnames))
+    return vm_raise(vm, &Exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                    ((TypeObj *)self)->name);
+  if (nargs)
+    return vm_raise(vm, &Exc_TypeError,
+                    "object.__init_subclass__() takes no arguments (%d given)", (int)nargs);
+  return none_new();
+}
+
 static const MethodDef object_methods[] = {
+  {"__init_subclass__", object_init_subclass, METH_CLASS},
   {"__format__", object_format, 0},
   {"__sizeof__", object_sizeof, 0},
   {NULL, NULL, 0},
