@@ -354,12 +354,45 @@ void ht_report_print_text(const ht_ana *a, const ht_report *r, FILE *out);
 /* Returns 0 on success, -1 when writing failed. */
 int ht_report_print_json(const ht_ana *a, const ht_report *r, FILE *out);
 
-/* ---- leaks (leaks.c) ---- */
+/* ---- leaks (leaks.c) ----
+** The leaked objects (script objects alive at the moment, see leaks.c) are
+** grouped by allocation site and tag.  With a heap snapshot at or before
+** the moment, each object is classified on the reference graph (graph.h):
+** a root leak (some root holds it through no other leaked object), kept
+** alive only by other leaks, held only by the VM's internals (never a leak),
+** or absent from the graph; each group shows the retainer path of its
+** object nearest a root.  Blocks that are not objects of the graph (a
+** list's item array, a dict's table) are counted apart.  Cycles are the objects the cycle collector freed
+** during the window, grouped the same way. */
 
 typedef struct ht_leaks_opts {
   const char *mark_a;          /* --between MARK_A MARK_B, or NULL for "at exit" */
   const char *mark_b;          /* (both or neither) */
 } ht_leaks_opts;
+
+typedef struct ht_leak_group {
+  uint32_t stack;              /* script stack of the allocations */
+  int tag;                     /* their tag */
+  int64_t count;               /* objects */
+  int64_t bytes;               /* their bytes (at the moment; cycles: when freed) */
+  int64_t first;               /* smallest object id (seq of its allocation) */
+  int64_t node;                /* graph node whose retainer path stands for the
+                                  group (its member nearest a root), -1: none */
+  uint32_t depth;              /* that node's distance from its root */
+  int64_t gcs;                 /* cycles: collections that freed some of them */
+  int64_t gc_seq;              /* cycles: seq of the first such collection's start */
+  uint32_t gc_stack;           /* cycles: script stack where it started */
+} ht_leak_group;
+
+typedef struct ht_leak_list {
+  ht_leak_group *v;            /* groups, by bytes, largest first (owned) */
+  size_t n, cap;               /* entries used, allocated */
+  uint32_t *hash;              /* index + 1 by (stack, tag) while building (owned) */
+  size_t hmask;                /* hash slots - 1 */
+  int64_t count, bytes;        /* totals */
+} ht_leak_list;
+
+struct ht_graph;   /* graph.h */
 
 typedef struct ht_leaks {
   int between;                 /* 1: allocated between two marks */
@@ -374,14 +407,33 @@ typedef struct ht_leaks {
   int64_t count, bytes;        /* totals of the leaks */
   int64_t startup_count, startup_bytes;     /* totals of start-up objects */
   int64_t internal_count, internal_bytes;   /* totals of internal memory */
-  int retainers;               /* 1 when retainer paths could be computed */
-  const char *retainers_note;  /* why not (static text) */
+  int retainers;               /* 1 when the leaks were classified on a graph */
+  const char *retainers_note;  /* what the graph is, or why there is none */
+  char note[700];              /* retainers_note's text */
+  struct ht_graph *graph;      /* the graph at to_seq (owned), NULL without one */
+  int graph_exact;             /* 1: the graph is the heap at to_seq */
+  int64_t snapshot;            /* the snapshot it comes from, -1 */
+  int64_t snapshot_seq;        /* that snapshot's seq */
+  ht_leak_list roots;          /* with a graph: root leaks (owned) */
+  ht_leak_list kept;           /* kept alive only by other leaked objects (owned) */
+  ht_leak_list blocks;         /* leaked blocks that are not objects of the graph:
+                                  private blocks (item arrays, hash tables) of
+                                  objects, whose owner the snapshot does not
+                                  record (owned) */
+  ht_leak_list later;          /* leaked, allocated after the snapshot of an
+                                  approximate graph (owned) */
+  ht_leak_list vmheld;         /* script objects only the VM's internals hold:
+                                  not leaks (owned) */
+  ht_leak_list cycles;         /* freed by the cycle collector in the window (owned) */
+  int64_t gc_passes;           /* collections in the window */
+  int64_t gc_passes_freeing;   /* of those, the ones that freed script objects */
 } ht_leaks;
 
 int ht_leaks_build(ht_ana *a, const ht_leaks_opts *o, ht_leaks **out, char *err,
                    size_t errsz);
 void ht_leaks_free(ht_leaks *l);
-void ht_leaks_print_text(const ht_ana *a, const ht_leaks *l, FILE *out);
+/* ARROW separates the steps of retainer paths (" → ", or " -> "). */
+void ht_leaks_print_text(const ht_ana *a, const ht_leaks *l, const char *arrow, FILE *out);
 int ht_leaks_print_json(const ht_ana *a, const ht_leaks *l, FILE *out);
 int ht_leaks_print_html(const ht_ana *a, const ht_leaks *l, FILE *out);
 

@@ -34,7 +34,9 @@
 
 ht_arena_state ht_arena_g;
 
-static ht_arena_event_hook event_hook;  /* tests only; NULL normally */
+static ht_arena_event_hook event_hook;  /* replaces ht_rec_event; NULL normally */
+static ht_arena_observer_fn observer;   /* sees each logged event; NULL normally */
+static void *observer_ud;               /* its user data */
 
 static void cache_setup(void);
 static void cache_drain(void);
@@ -175,12 +177,22 @@ void ht_arena_set_event_hook(ht_arena_event_hook fn) {
   event_hook = fn;
 }
 
+int ht_arena_set_observer(ht_arena_observer_fn fn, void *ud) {
+  if (fn && observer && (observer != fn || observer_ud != ud))
+    return -1;
+  observer = fn;
+  observer_ud = fn ? ud : NULL;
+  return 0;
+}
+
 void ht_arena_log_(ht_event_kind kind, ht_tag tag, const void *obj,
                    const void *old, size_t size) {
   if (event_hook)
     event_hook(kind, tag, (uintptr_t)obj, (uintptr_t)old, size);
   else
     ht_rec_event(kind, tag, (uintptr_t)obj, (uintptr_t)old, size);
+  if (observer)
+    observer(observer_ud, (int)kind, tag, (uintptr_t)obj, (uintptr_t)old, size);
 }
 
 /* ---- the hot paths (the debug arena has its own in arena-debug.c) ------- */

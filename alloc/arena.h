@@ -84,4 +84,25 @@ int ht_arena_sample(ht_mem_sample *out);
 /* jemalloc's usable size for a request of SIZE in TAG's arena (nallocx). */
 size_t ht_arena_usable(ht_tag tag, size_t size);
 
+/* ---- observers ----
+** An observer sees every event the arena logs -- ALLOC, FREE and REALLOC
+** (KIND is an ht_event_kind of recorder.h; OBJ the block, for REALLOC the new
+** one and OLD the old one, 0 when it grew from NULL; SIZE the caller's
+** size) -- right after the recorder has logged it, on the VM thread.  It is
+** called only while a recorder is active (ht_rec_active), from the arena's
+** out-of-line logging path: with no recorder the fast paths do not look at
+** it, and with a recorder but no observer it costs one predictable test per
+** logged event.  Used by `heaptrail run --refs` (vm/snapshot.c) to forget the
+** objects it has described as soon as their blocks are freed or moved.
+**
+** An observer must not call into the arena (no ht_alloc/ht_free: it would
+** recurse) nor block; it may read and change its own state.  One observer at
+** a time: ht_arena_set_observer(FN, UD) installs FN with its user data UD
+** and returns 0, or returns -1 when a different observer is installed;
+** ht_arena_set_observer(NULL, NULL) removes it.  Not thread-safe, like the
+** rest of the arena: install and remove from the VM thread. */
+typedef void (*ht_arena_observer_fn)(void *ud, int kind, ht_tag tag, uintptr_t obj,
+                                     uintptr_t old, size_t size);
+int ht_arena_set_observer(ht_arena_observer_fn fn, void *ud);
+
 #endif

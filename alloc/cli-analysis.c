@@ -3,7 +3,7 @@
 **
 **   heaptrail report FILE [--format text|json] [--top N] [--temp-window K] [-o OUT]
 **   heaptrail leaks FILE [--format text|json|html] [-o OUT] [--between MARK_A MARK_B]
-**                        [--fail-on BYTES]
+**                        [--fail-on BYTES] [--ascii]
 **   heaptrail flame FILE [--folded] [--metric peak|total] [--tags] [--internal] [-o OUT]
 **   heaptrail diff A B [--format text|json] [--top N] [-o OUT]
 **
@@ -206,20 +206,25 @@ int ht_cmd_report(int argc, char **argv) {
 
 static const char leaks_usage[] =
     "usage: heaptrail leaks FILE [--format text|json|html] [-o OUT] [--between MARK_A MARK_B]\n"
-    "                            [--fail-on BYTES]\n"
+    "                            [--fail-on BYTES] [--ascii]\n"
     "  List the objects alive at exit (before interpreter teardown), or with --between\n"
-    "  those allocated between two marks and still alive at the second, by site and tag.\n"
+    "  those allocated between two marks and still alive at the second, by site and tag,\n"
+    "  each group with a retainer path from the heap snapshot at that moment: root leaks\n"
+    "  apart from objects kept alive only by other leaks; then the cycles that only the\n"
+    "  cycle collector freed.\n"
     "  --format F         text (default), json, or html (a self-contained page)\n"
     "  -o OUT             write to OUT instead of stdout\n"
     "  --between A B      marks by label: from the first A to the first B after it\n"
     "  --fail-on BYTES    exit with status 1 when more than BYTES leaked\n"
-    "                     (units: k, M, G = 1000s; Ki, Mi, Gi = 1024s)\n";
+    "                     (units: k, M, G = 1000s; Ki, Mi, Gi = 1024s)\n"
+    "  --ascii            retainer paths with -> instead of the arrow (text)\n";
 
 int ht_cmd_leaks(int argc, char **argv) {
   cli c = { "leaks", argc, argv, 1, leaks_usage };
   const char *file = NULL, *format = "text", *outpath = NULL, *v;
   ht_leaks_opts o = { NULL, NULL };
   int64_t fail_on = -1;
+  int ascii = 0;
   while (c.i < argc) {
     const char *a = argv[c.i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -230,6 +235,11 @@ int ht_cmd_leaks(int argc, char **argv) {
     NEXT_OPT("--format", format);
     NEXT_OPT("-o", outpath);
     NEXT_OPT("--output", outpath);
+    if (!strcmp(a, "--ascii")) {
+      ascii = 1;
+      c.i++;
+      continue;
+    }
     if (!strcmp(a, "--between")) {
       if (c.i + 2 >= argc) return usage_error(&c, "%s needs two mark labels", "--between");
       o.mark_a = argv[c.i + 1];
@@ -269,7 +279,7 @@ int ht_cmd_leaks(int argc, char **argv) {
     int failed = 0;
     if (!strcmp(format, "json")) failed = ht_leaks_print_json(an, l, out) != 0;
     else if (!strcmp(format, "html")) failed = ht_leaks_print_html(an, l, out) != 0;
-    else ht_leaks_print_text(an, l, out);
+    else ht_leaks_print_text(an, l, ascii ? " -> " : " → ", out);
     status = close_out("leaks", outpath, out, failed);
   }
   if (status == 0 && fail_on >= 0 && l->bytes > fail_on) {

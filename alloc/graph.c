@@ -1222,6 +1222,33 @@ out:
   return rc;
 }
 
+/* After a replay: a container's repr "len N" was made when the log first
+** described it; its item (or value) edges say how long it is now.  A stale
+** node keeps its repr. */
+static int refresh_lengths(ht_graph *g) {
+  const char *k_item = pool_intern(&g->pool, "item");
+  if (!k_item) return -1;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    gnode *n = &g->nodes[i];
+    const char *t = n->pub.type;
+    if (strncmp(n->pub.repr, "len ", 4) || (n->pub.flags & (HT_GNODE_STALE | HT_GNODE_DEAD)) ||
+        (strcmp(t, "list") && strcmp(t, "tuple") && strcmp(t, "dict") && strcmp(t, "set") &&
+         strcmp(t, "frozenset")))
+      continue;
+    unsigned long len = 0;
+    for (uint32_t j = 0; j < n->nout; j++)
+      if (n->out[j].kind == k_item || n->out[j].kind == g->k_value) len++;
+    char buf[32];
+    snprintf(buf, sizeof buf, "len %lu", len);
+    if (strcmp(buf, n->pub.repr)) {
+      const char *r = pool_intern(&g->pool, buf);
+      if (!r) return -1;
+      n->pub.repr = r;
+    }
+  }
+  return 0;
+}
+
 /* Build the graph of snapshot S, replayed to seq TO when TO > S's seq. */
 static int load_from(sqlite3 *db, const ht_snapinfo *s, int64_t to, int forced,
                      ht_graph **out, char *err, size_t errsz) {
@@ -1245,6 +1272,11 @@ static int load_from(sqlite3 *db, const ht_snapinfo *s, int64_t to, int forced,
   if (to > s->seq) {
     if (s->refs) {
       if (replay(db, g, s->seq, to, err, errsz)) {
+        ht_graph_free(g);
+        return -1;
+      }
+      if (refresh_lengths(g)) {
+        snprintf(err, errsz, "out of memory replaying the reference log");
         ht_graph_free(g);
         return -1;
       }

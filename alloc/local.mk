@@ -10,3 +10,4 @@ include alloc/arena.mk
 include alloc/recorder.mk
 include alloc/analysis.mk
 include alloc/graph.mk
+include alloc/leaks.mk

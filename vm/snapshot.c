@@ -23,8 +23,9 @@
 **
 ** --refs (the second half of the file): the eval loop reports each store;
 ** each report becomes a record of the spool, and any object the log has not
-** described yet (the set of described blocks is kept by alloc/snapstore.c,
-** which forgets freed blocks) is described in full first.
+** described yet is described in full first.  The set of described blocks
+** forgets a block when the arena frees or moves it: an arena observer
+** (ht_arena_set_observer, alloc/arena.h) installed only with --refs.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -162,13 +163,15 @@ static void update_hooks(void) {
   snap_hooks = (uint8_t)(C.active && (C.refs || C.at_peak || C.every));
 }
 
+static void track(int on);   /* --refs: the set of described blocks, below */
+
 void snap_attach(VM *vm, const char *profile) {
   if (!ht_rec_active) return;       /* heaptrail.snapshot() may come any time */
   if (ht_snap_open(profile, C.refs)) {
     fprintf(stderr, "heaptrail: %s; recording without heap snapshots\n", ht_snap_error());
     return;
   }
-  if (C.refs) ht_snap_track(1);
+  if (C.refs) track(1);
   C.vm = vm;
   C.nstats = 0;
   for (int t = 0; t < HT_NTAGS; t++)
@@ -196,6 +199,127 @@ void snap_attach(VM *vm, const char *profile) {
   /* --refs replays from the last snapshot before a seq: the first one is
   ** the heap before the script runs */
   if (C.refs) take(vm, HT_SNAP_START, "", NULL, NULL, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* --refs: the blocks the log has described                           */
+/* ------------------------------------------------------------------ */
+
+/* A set of block addresses, each with a number (a list's length when it
+** was described), that forgets a block as soon as the arena frees or moves
+** it: the arena's observer (alloc/arena.h) tells us, right after the
+** recorder logged the event.  So an object is described once per lifetime,
+** and a new object at a reused address is described again.  malloc'd: it
+** never touches the tagged arena. */
+static struct {
+  uint64_t *key;               /* block addresses, 0 = empty slot (owned) */
+  uint64_t *val;               /* the number kept with each (owned) */
+  size_t mask, count;          /* slots - 1, entries */
+  int observing;               /* our observer is installed */
+} K;
+
+static size_t kmix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  return (size_t)x;
+}
+
+static int known(uint64_t blk, uint64_t *val) {
+  if (!K.key || !blk) return 0;
+  for (size_t j = kmix(blk) & K.mask; K.key[j]; j = (j + 1) & K.mask)
+    if (K.key[j] == blk) {
+      if (val) *val = K.val[j];
+      return 1;
+    }
+  return 0;
+}
+
+static void know(uint64_t blk, uint64_t val) {
+  if (!blk) return;
+  if ((K.count + 1) * 2 > K.mask) {
+    size_t nmask = K.mask ? K.mask * 2 + 1 : 4095;
+    uint64_t *nk = calloc(nmask + 1, sizeof *nk), *nv = malloc((nmask + 1) * sizeof *nv);
+    if (!nk || !nv) {             /* not described: it will be described again */
+      free(nk);
+      free(nv);
+      return;
+    }
+    for (size_t i = 0; K.key && i <= K.mask; i++) {
+      if (!K.key[i]) continue;
+      size_t j = kmix(K.key[i]) & nmask;
+      while (nk[j]) j = (j + 1) & nmask;
+      nk[j] = K.key[i];
+      nv[j] = K.val[i];
+    }
+    free(K.key);
+    free(K.val);
+    K.key = nk;
+    K.val = nv;
+    K.mask = nmask;
+  }
+  size_t j = kmix(blk) & K.mask;
+  for (; K.key[j]; j = (j + 1) & K.mask)
+    if (K.key[j] == blk) {
+      K.val[j] = val;
+      return;
+    }
+  K.key[j] = blk;
+  K.val[j] = val;
+  K.count++;
+}
+
+/* Drop BLK (backward-shift deletion: no tombstones). */
+static void forget(uint64_t blk) {
+  if (!K.key || !blk) return;
+  size_t i = kmix(blk) & K.mask;
+  for (; K.key[i]; i = (i + 1) & K.mask)
+    if (K.key[i] == blk) break;
+  if (!K.key[i]) return;
+  K.count--;
+  for (size_t j = i;;) {
+    K.key[i] = 0;
+    for (;;) {
+      j = (j + 1) & K.mask;
+      if (!K.key[j]) return;
+      size_t home = kmix(K.key[j]) & K.mask;
+      /* the entry at j may move to the hole at i unless its home lies in (i, j] */
+      if (i <= j ? (home <= i || home > j) : (home <= i && home > j)) break;
+    }
+    K.key[i] = K.key[j];
+    K.val[i] = K.val[j];
+    i = j;
+  }
+}
+
+static void forget_all(void) {
+  if (K.key) memset(K.key, 0, (K.mask + 1) * sizeof *K.key);
+  K.count = 0;
+}
+
+/* The arena's observer: a freed or moved block leaves the set. */
+static void refs_observer(void *ud, int kind, ht_tag tag, uintptr_t obj, uintptr_t old,
+                          size_t size) {
+  (void)ud;
+  (void)tag;
+  (void)size;
+  if (kind == HT_EV_FREE) forget(obj);
+  else if (kind == HT_EV_REALLOC && old) forget(old);
+}
+
+static void track(int on) {
+  if (on && !K.observing) {
+    K.observing = ht_arena_set_observer(refs_observer, NULL) == 0;
+    if (!K.observing)
+      fprintf(stderr, "heaptrail: another arena observer is installed; --refs may describe "
+                      "reused blocks late\n");
+  } else if (!on) {
+    if (K.observing) ht_arena_set_observer(NULL, NULL);
+    K.observing = 0;
+    free(K.key);
+    free(K.val);
+    memset(&K, 0, sizeof K);
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -633,7 +757,7 @@ static void describe_node(walk *w, Obj *o) {
   uint64_t blk = block_of(o);
   ht_snap_node(blk, (int)o->type->tag, type_name_of(o), size_of(o), repr);
   if (w->know)
-    ht_snap_know(blk, o->type == &List_Type ? (uint64_t)LIST_SIZE(o) : 0);
+    know(blk, o->type == &List_Type ? (uint64_t)LIST_SIZE(o) : 0);
   w->nodes++;
 }
 
@@ -737,7 +861,7 @@ static int take(VM *vm, int trigger, const char *label, Obj *extra, GCHead *garb
   /* --refs: a permanent snapshot restarts the set of described blocks, so a
   ** replay from it describes everything the snapshot lacks */
   w.know = C.refs && !candidate;
-  if (w.know) ht_snap_forget_all();
+  if (w.know) forget_all();
   uint64_t live = live_object_bytes();
   int rc = -1;
   if (ht_snap_begin(trigger, label, live, candidate, NULL) == 0) {
@@ -838,10 +962,11 @@ void snap_at_exit(VM *vm) {
   C.have_cand = 0;
   C.active = 0;
   update_hooks();
-  ht_snap_track(0);
+  track(0);
 }
 
 int snap_finish(const char *profile, int recorded_ok) {
+  track(0);
   if (!ht_snap_active()) {
     if (ht_snap_error()[0]) fprintf(stderr, "heaptrail: %s\n", ht_snap_error());
     ht_snap_discard();
@@ -899,7 +1024,7 @@ static int describe_visit(Obj *child, EdgeKind k, ssize idx, Obj *name, void *ar
   const char *kind = edge_label(d->src, child, k, idx, name, label, sizeof label);
   const char *lab = k == EDGE_OTHER && !name ? fix_type_label(d->src, idx, fixed, sizeof fixed) : NULL;
   ht_snap_edge(d->src_block, block_of(child), kind, lab ? lab : label);
-  if (!ht_snap_known(block_of(child), NULL)) dpush(d->todo, child);
+  if (!known(block_of(child), NULL)) dpush(d->todo, child);
   return 0;
 }
 
@@ -913,9 +1038,9 @@ static void describe(VM *vm, Obj *o) {
   while (todo.n && !todo.oom) {
     Obj *x = todo.v[--todo.n];
     uint64_t blk = block_of(x);
-    if (!first && ht_snap_known(blk, NULL)) continue;
+    if (!first && known(blk, NULL)) continue;
     first = 0;
-    ht_snap_know(blk, x->type == &List_Type ? (uint64_t)LIST_SIZE(x) : 0);
+    know(blk, x->type == &List_Type ? (uint64_t)LIST_SIZE(x) : 0);
     char repr[128];
     node_repr(vm, x, repr, sizeof repr);
     ht_snap_describe(blk, (int)x->type->tag, type_name_of(x), size_of(x), repr);
@@ -929,7 +1054,7 @@ static void describe(VM *vm, Obj *o) {
 
 /* Make sure O is described (once per lifetime). */
 static void ensure(VM *vm, Obj *o) {
-  if (o && !ht_snap_known(block_of(o), NULL)) describe(vm, o);
+  if (o && !known(block_of(o), NULL)) describe(vm, o);
 }
 
 static int count_visit(Obj *child, EdgeKind k, ssize idx, Obj *name, void *arg) {
@@ -940,7 +1065,7 @@ static int count_visit(Obj *child, EdgeKind k, ssize idx, Obj *name, void *arg) 
 /* O's references changed in a way we cannot name: describe it again when it
 ** is small, else mark it stale. */
 static void redescribe(VM *vm, Obj *o) {
-  if (!ht_snap_known(block_of(o), NULL)) {
+  if (!known(block_of(o), NULL)) {
     describe(vm, o);
     return;
   }
@@ -951,7 +1076,7 @@ static void redescribe(VM *vm, Obj *o) {
 
 /* SRC's edge (KIND, LABEL) now points to DST (NULL: gone). */
 static void log_set(VM *vm, Obj *src, const char *kind, const char *label, Obj *dst) {
-  if (!ht_snap_known(block_of(src), NULL)) {
+  if (!known(block_of(src), NULL)) {
     describe(vm, src);            /* covers DST too */
     return;
   }
@@ -1000,7 +1125,7 @@ void snap_ref_dict(VM *vm, Obj *dict, Obj *key) {
   char label[160];
   const char *kind = edge_label(dict, key, EDGE_KEY, 0, NULL, label, sizeof label);
   log_set(vm, dict, kind, label, v ? key : NULL);
-  if (!ht_snap_known(block_of(dict), NULL)) return;
+  if (!known(block_of(dict), NULL)) return;
   kind = edge_label(dict, v, EDGE_VALUE, 0, key, label, sizeof label);
   log_set(vm, dict, kind, label, v);
 }
@@ -1017,9 +1142,9 @@ void snap_ref_attr(VM *vm, Obj *owner, Obj *name) {
     redescribe(vm, owner);
   } else if (t->dictoffset > 0 && *(Obj **)((char *)owner + t->dictoffset)) {
     Obj *d = *(Obj **)((char *)owner + t->dictoffset);
-    if (!ht_snap_known(block_of(owner), NULL)) {
+    if (!known(block_of(owner), NULL)) {
       describe(vm, owner);
-    } else if (!ht_snap_known(block_of(d), NULL)) {
+    } else if (!known(block_of(d), NULL)) {
       /* the store made the instance's __dict__ */
       log_set(vm, owner, "dict", "__dict__", d);
     } else {
@@ -1038,7 +1163,7 @@ void snap_ref_item(VM *vm, Obj *container, Obj *key) {
     int64_t i = int_as_i64_unchecked(key);
     if (i < 0) i += LIST_SIZE(container);
     uint64_t known_len;
-    if (i >= 0 && i < LIST_SIZE(container) && ht_snap_known(block_of(container), &known_len) &&
+    if (i >= 0 && i < LIST_SIZE(container) && known(block_of(container), &known_len) &&
         (ssize)known_len == LIST_SIZE(container)) {
       char label[48];
       snprintf(label, sizeof label, "[%lld]", (long long)i);
@@ -1055,7 +1180,7 @@ void snap_ref_item(VM *vm, Obj *container, Obj *key) {
 /* LIST grew at its end since it was last described: log the new items. */
 static void log_tail(VM *vm, Obj *list) {
   uint64_t was;
-  if (!ht_snap_known(block_of(list), &was) || (ssize)was > LIST_SIZE(list)) {
+  if (!known(block_of(list), &was) || (ssize)was > LIST_SIZE(list)) {
     redescribe(vm, list);
     return;
   }
@@ -1064,7 +1189,7 @@ static void log_tail(VM *vm, Obj *list) {
     snprintf(label, sizeof label, "[%lld]", (long long)i);
     log_set(vm, list, "item", label, LIST_ITEMS(list)[i]);
   }
-  ht_snap_know(block_of(list), (uint64_t)LIST_SIZE(list));
+  know(block_of(list), (uint64_t)LIST_SIZE(list));
 }
 
 void snap_ref_append(VM *vm, Obj *list) {
@@ -1092,7 +1217,7 @@ void snap_after_call(VM *vm, Obj *callable, Obj *const *args, size_t nargs, Obj 
         snap_ref_attr(vm, args[0], args[1]);
       }
     }
-    if (recv && ht_snap_known(block_of(recv), NULL)) {
+    if (recv && known(block_of(recv), NULL)) {
       if (recv->type == &List_Type && meth &&
           (!strcmp(meth, "append") || !strcmp(meth, "extend")))
         log_tail(vm, recv);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # TAP: closures.py -- the five closures of make_multiplier_of keep five cells
 # alive until exit, and the report says so (closure retention); the leak
-# report lists them by site.  inner_vs_outer.py keeps no cell: no finding.
+# report lists them by site, kept alive by the closures (retainer path from
+# the exit snapshot).  inner_vs_outer.py keeps no cell: no finding.
 #
 # "Exit" is the heaptrail:teardown mark the VM logs before tearing the
 # interpreter down.  A profile without it ends after teardown, when nothing
@@ -22,8 +23,9 @@ ok '[ "$(json "$tmp/r.json" "$ret")" = "[('"'"'make_multiplier_of'"'"', 5, True)
 ok '[ $rc = 0 ]' "leaks --format json"
 cells='sum(g["count"] for g in r["leaked"]["groups"] if g["tag"] == "cell" and g["stack"][0]["qualname"] == "make_multiplier_of")'
 ok '[ "$(json "$tmp/l.json" "$cells")" = 5 ]' "leaks at exit: 5 cells from make_multiplier_of$todo"
-ok '[ "$(json "$tmp/l.json" "r[\"retainers_available\"]")" = False ] && json "$tmp/l.json" "r[\"note\"]" | grep -qE "heap.snapshot"' \
-   "leaks: retainer paths said to be unavailable (not read from snapshots yet)"
+cellpath='[(g["class"], g["retainer"]["text"]) for g in r["leaked"]["groups"] if g["tag"] == "cell"]'
+ok '[ "$(json "$tmp/l.json" "r[\"retainers_available\"]")" = True ] && json "$tmp/l.json" "$cellpath" | grep -q "kept.*global .*function multiplier → __closure__\[0\] → cell"' \
+   "leaks: the cells are kept alive by the closures, with a retainer path ($(json "$tmp/l.json" "$cellpath"))"
 record inner_vs_outer
 "$ana" report "$tmp/inner_vs_outer.db" --format json > "$tmp/i.json"
 ok '[ "$(json "$tmp/i.json" "$ret")" = "[]" ]' "inner_vs_outer.py: no retention finding"
