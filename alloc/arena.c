@@ -203,8 +203,12 @@ void ht_arena_log_(ht_event_kind kind, ht_tag tag, const void *obj,
 ** small block is requested from jemalloc with its step's size (bin << 4), so
 ** any cached block of a step fits any request of that step, and is finally
 ** freed with sdallocx(p, bin << 4).  A step holds up to CACHE_BYTES worth of
-** blocks (at least 16, at most 256 blocks): 256 blocks of 16 bytes, 32 of
-** 512; at most about 500 KiB per tag even if every step were full.
+** blocks (at least 16, at most 2048 blocks): 2048 blocks of 16 bytes, 64 of
+** 512; at most about 1 MiB per tag even if every step were full.  The cap
+** was 256 blocks (16 KiB a step): a heap that frees and rebuilds a few
+** thousand tuples at a time (bench/vm/tuple_trees.py) overflowed it into
+** mallocx/sdallocx; 2048 made that workload 3% faster (doc/PERFORMANCE.md),
+** and 4096 no faster.
 **
 ** Why: mallocx/sdallocx with MALLOCX_ARENA | MALLOCX_TCACHE skip jemalloc's
 ** inline malloc/free fast paths; a pair costs about 12 ns here against 6 ns
@@ -215,11 +219,18 @@ void ht_arena_log_(ht_event_kind kind, ht_tag tag, const void *obj,
 ** unchanged: they follow the callers' calls, not jemalloc's.  Building with
 ** -DHT_ARENA_CACHE_BYTES=0 turns the cache off (for measurements). */
 #ifndef HT_ARENA_CACHE_BYTES
-#define HT_ARENA_CACHE_BYTES 16384
+#define HT_ARENA_CACHE_BYTES 32768
 #endif
 #define CACHE_MAX 512
 #define CACHE_BINS (CACHE_MAX / 16 + 1)
-#define CACHE_SLOTS 4096    /* per tag; the steps' capacities add up to 3034 */
+#ifndef HT_ARENA_CACHE_MAX_BLOCKS
+#define HT_ARENA_CACHE_MAX_BLOCKS 2048
+#endif
+#define CACHE_MAX_BLOCKS HT_ARENA_CACHE_MAX_BLOCKS
+#ifndef HT_ARENA_CACHE_SLOTS
+#define HT_ARENA_CACHE_SLOTS 10240
+#endif
+#define CACHE_SLOTS HT_ARENA_CACHE_SLOTS  /* per tag; the steps' capacities add up to 8299 */
 
 typedef struct cache_bin {
   uint32_t n;      /* blocks in slot[0..n) */
@@ -247,7 +258,7 @@ static void cache_setup(void) {
     for (b = 1; b < CACHE_BINS; b++) {
       unsigned cap = HT_ARENA_CACHE_BYTES / (b << 4);
       if (HT_ARENA_CACHE_BYTES > 0)
-        cap = cap < 16 ? 16 : cap > 256 ? 256 : cap;
+        cap = cap < 16 ? 16 : cap > CACHE_MAX_BLOCKS ? CACHE_MAX_BLOCKS : cap;
       if (cap > CACHE_SLOTS - used)  /* only if the figures above change */
         cap = CACHE_SLOTS - used;
       cache[t][b] = (cache_bin){ 0, cap, &cache_pool[t][used] };

@@ -257,12 +257,17 @@ int htr_writer_open(const char *path, const ht_rec_options *o) {
   }
   /* NORMAL: commits do not fsync in WAL mode (a killed process loses
   ** nothing committed; only a power loss may drop the last commits).
-  ** Checkpoint every 256 MB of WAL (16384 pages of 16 KB) rather than every
-  ** 16 MB: each checkpoint copies the pages again and fsyncs (measured: 6 ns
-  ** less per event).  A 16 MB page cache keeps the pages the writer goes
+  ** Checkpoint every 32 MB of WAL (2048 pages of 16 KB), in this thread while
+  ** the VM runs.  Every page is copied once from the WAL to the file whatever
+  ** the interval (16 MB cost about 6 ns more per event in fsyncs), but with
+  ** 256 MB most runs left the whole copy to the `journal_mode=DELETE` at the
+  ** end, after the script: 0.3 s of 188 MB for bench/vm/inner_outer.py,
+  ** seconds for tuple_trees (doc/PERFORMANCE.md); at 32 MB the WAL file is
+  ** also reused while its pages are still cached, and total CPU did not
+  ** grow.  A 16 MB page cache keeps the pages the writer goes
   ** back to (B-tree interiors, the runs of objects written out of order)
   ** from being read back from the WAL. */
-  if (exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-16384;",
+  if (exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-16384;",
            "creating the profile"))
     goto fail;
   if (o->max_bytes) {

@@ -295,19 +295,28 @@ int vm_run_main(VM *vm, const char *filename, const char *source, size_t nbytes)
 /* The recorder's stack callback                                      */
 /* ------------------------------------------------------------------ */
 
+/* frame_line(F), inline: the recorder asks on every event.  The same
+** lookup as code_line() (func.c): one int32 per code unit in linetable. */
+static inline int rec_frame_line(FrameObj *f) {
+  CodeObj *co = f->code;
+  ssize i = f->ip - co->xcode;
+  if (__builtin_expect((size_t)i >= (size_t)co->ncode, 0)) return frame_line(f);
+  return ((const int32_t *)((BytesObj *)co->linetable)->data)[i];
+}
+
 static uint32_t node_of(FrameObj *f, uint32_t parent) {
   CodeObj *co = f->code;
   if (!co->rec_code_id)
     co->rec_code_id = ht_rec_code(STR_UTF8(co->filename), STR_UTF8(co->qualname),
                                   co->firstlineno);
-  int line = frame_line(f);
+  int line = rec_frame_line(f);
   f->rec_node = ht_rec_stack(parent, co->rec_code_id, (uint32_t)(line > 0 ? line : 0));
   f->rec_line = line;
   return f->rec_node;
 }
 
 static inline bool cached(FrameObj *f) {
-  return f->rec_node && f->rec_line == frame_line(f);
+  return f->rec_node && f->rec_line == rec_frame_line(f);
 }
 
 static uint32_t frame_node(FrameObj *f) {
@@ -331,6 +340,7 @@ uint32_t vm_stack_node(void *ud) {
   VM *vm = ud;
   FrameObj *f = vm->frame;
   if (!f || !f->code) return 0;
+  if (__builtin_expect(cached(f), 1)) return vm->stack_node_cache = f->rec_node;  /* most events */
   uint32_t n = frame_node(f);
   vm->stack_node_cache = n;
   return n;
