@@ -2,7 +2,9 @@
 # regen-lang.sh [--check] [--dir PYDIR EXPDIR] [NAME.py ...] -- produce the expected outputs of the
 # language tests by running them with CPython 3.11 (/usr/bin/python3), from
 # inside tests/lang/.  Writes NAME.out (stdout), NAME.err (last stderr line,
-# when the script writes to stderr) and NAME.rc (exit status, when nonzero).
+# when the script writes to stderr) and NAME.rc (exit status, when nonzero);
+# for tests named tb_*, also NAME.tb: the whole stderr (tracebacks and their
+# caret lines) with the directories removed from its File "..." paths.
 # With --check, writes nothing and prints TAP: each expected file must equal
 # what python3 produces now (CI runs this, so no expectation comes from memory).
 set -u
@@ -29,12 +31,16 @@ for f in "${files[@]}"; do
     [ "$rc" = "$want_rc" ] || ok=0
     if [ -s "$tmp/err" ]; then [ "$(tail -n 1 "$tmp/err")" = "$(cat "$base.err" 2>/dev/null)" ] || ok=0
     else [ ! -f "$base.err" ] || ok=0; fi
+    case ${f##*/} in tb_*)
+      sed 's|^\( *File "\)[^"]*/\([^"/]*"\)|\1\2|' "$tmp/err" | cmp -s - "$base.tb" || ok=0 ;;
+    esac
     if [ $ok = 1 ]; then echo "ok $n - ${f%.py} matches python3"
     else echo "not ok $n - ${f%.py}: expected files differ from python3's output"; bad=1; fi
   else
     cp "$tmp/out" "$base.out"
     if [ -s "$tmp/err" ]; then tail -n 1 "$tmp/err" > "$base.err"; else rm -f "$base.err"; fi
     if [ "$rc" != 0 ]; then echo "$rc" > "$base.rc"; else rm -f "$base.rc"; fi
+    case ${f##*/} in tb_*) sed 's|^\( *File "\)[^"]*/\([^"/]*"\)|\1\2|' "$tmp/err" > "$base.tb" ;; esac
   fi
 done
 exit $bad

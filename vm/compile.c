@@ -32,6 +32,12 @@
 ** L_cleanup's block is pushed while the stack holds [exc], so that after
 ** PUSH_EXC_INFO its level keeps exactly `prev`: an exception inside a
 ** handler restores the previous exception state before propagating.
+** `with` statements use the same blocks around BEFORE_WITH and
+** WITH_EXCEPT_START (compile_with).
+**
+** Every instruction also records the source range of the node being
+** compiled (CPython's co_positions, for the traceback's carets), appended
+** compactly to the code's line table (format in compile.h).
 */
 #include "config.h"
 
@@ -61,11 +67,13 @@ typedef struct Instr {
   int op;                         /* Opcode */
   int arg;                        /* oparg; a label for jumps; a cell/free index for derefs */
   int line;                       /* source line, -1 = as the previous instruction */
+  Pos pos;                        /* source range (co_positions); lineno 0 = none */
 } Instr;
+#define NOPOS ((Pos){0, -1, 0, -1})
 
 enum FBlockType {
   FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END,
-  FB_EXCEPTION_HANDLER, FB_HANDLER_CLEANUP, FB_POP_VALUE
+  FB_EXCEPTION_HANDLER, FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_WITH
 };
 
 typedef struct FBlock {
@@ -357,6 +365,9 @@ static int addop_line(Compiler *c, int op, int arg, int line) {
   in->op = op;
   in->arg = arg;
   in->line = line;
+  /* the range of the node being compiled, as CPython's i_loc */
+  if (line > 0 && line == u->loc.lineno) in->pos = u->loc;
+  else in->pos = (Pos){line > 0 ? line : 0, -1, line > 0 ? line : 0, -1};
   return 0;
 }
 
@@ -764,7 +775,36 @@ static void pop_fblock(Compiler *c) { c->u->nfblocks--; }
 
 static int visit_stmts(Compiler *c, const StmtSeq *s);
 static int visit_expr(Compiler *c, Expr *e);
+static int compile_yield_from(Compiler *c);
 static int nameop(Compiler *c, const char *name, ExprCtx ctx);
+
+/* With [exit] on the stack: exit(None, None, None), the result on the
+** stack.  The bound __exit__ sits in CALL's "method" slot and the first
+** None in its "self" slot, as CPython 3.11's compiler_call_exit_with_nones. */
+static int call_exit_with_nones(Compiler *c) {
+  if (load_none(c) < 0 || load_none(c) < 0 || load_none(c) < 0) return -1;
+  return addop_i(c, OP_CALL, 2);
+}
+
+/* CPython 3.11.2's update_start_location_to_match_attr: an attribute
+** spanning lines is located at its name, on its last line (so tracebacks
+** point at `.name`, not at the start of the value). */
+static void attr_loc(Compiler *c, const Expr *attr) {
+  Pos *l = &c->u->loc;
+  if (l->lineno == attr->pos.end_lineno) return;
+  l->lineno = attr->pos.end_lineno;
+  int len = 0;                    /* characters of the name, as PyUnicode */
+  for (const char *p = attr->v.Attribute.attr; *p; p++)
+    if (((unsigned char)*p & 0xC0) != 0x80) len++;
+  if (len <= attr->pos.end_col) {
+    l->col = attr->pos.end_col - len;
+  } else {
+    l->col = -1;
+    l->end_col = -1;
+  }
+  if (l->end_lineno < l->lineno) l->end_lineno = l->lineno;
+  if (l->lineno == l->end_lineno && l->end_col < l->col) l->end_col = l->col;
+}
 
 static int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) {
   switch (info->type) {
@@ -804,6 +844,19 @@ static int unwind_fblock(Compiler *c, FBlock *info, bool preserve_tos) {
   case FB_POP_VALUE:
     if (preserve_tos && addop_i(c, OP_SWAP, 2) < 0) return -1;
     return addop(c, OP_POP_TOP);
+  case FB_WITH: {
+    /* leaving a with block by return/break/continue: __exit__(None,
+    ** None, None) on the with statement's line, then the unwinding
+    ** instruction stays artificial (CPython's UNSET_LOC) */
+    Pos saved = c->u->loc;
+    c->u->loc = ((const Stmt *)info->datum)->pos;
+    if (addop(c, OP_POP_BLOCK) < 0) return -1;
+    if (preserve_tos && addop_i(c, OP_SWAP, 2) < 0) return -1;
+    if (call_exit_with_nones(c) < 0 || addop(c, OP_POP_TOP) < 0) return -1;
+    c->u->loc = saved;
+    c->u->loc.lineno = -1;
+    return 0;
+  }
   }
   return 0;
 }
@@ -1191,11 +1244,13 @@ static int jump_if(Compiler *c, Expr *e, int next, bool cond) {
   }
   case E_Compare: {
     int i, n = e->v.Compare.nops - 1;
+    /* CPython 3.11 sets the location to the comparison and leaves it
+    ** there: the jump and what follows in the statement (an assert's
+    ** raise) carry the comparison's range */
+    c->u->loc = e->pos;
     if (n > 0) {
-      Pos saved = c->u->loc;
       int cleanup = new_label(c), end;
       if (check_compare(c, e) < 0) return -1;
-      c->u->loc = e->pos;
       if (visit_expr(c, e->v.Compare.left) < 0) return -1;
       for (i = 0; i < n; i++) {
         if (visit_expr(c, e->v.Compare.comparators.a[i]) < 0 || addop_i(c, OP_SWAP, 2) < 0 ||
@@ -1213,7 +1268,6 @@ static int jump_if(Compiler *c, Expr *e, int next, bool cond) {
       if (addop(c, OP_POP_TOP) < 0) return -1;
       if (!cond && addop_noline(c, OP_JUMP, next) < 0) return -1;
       use_label(c, end);
-      c->u->loc = saved;
       return 0;
     }
     break;
@@ -1225,12 +1279,58 @@ static int jump_if(Compiler *c, Expr *e, int next, bool cond) {
   return addop_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, next);
 }
 
+/* The frozenset constant of the tuple ITEMS (stolen), as CPython 3.11 leaves
+** it: PyFrozenSet_New(items), then rebuilt by merge_consts_recursive from a
+** tuple of its own iteration order -- which decides the order a set display
+** iterates in.  New reference, or NULL with c->failed. */
+static Obj *const_frozenset(Compiler *c, Obj *items) {
+  VM *vm = c->vm;
+  ssize n = TUPLE_SIZE(items), k = 0;
+  Obj *fs = frozenset_new(vm, items), *it = NULL, *v, *order, *r = NULL;
+  Obj **buf = arena_alloc(c->arena, sizeof(Obj *) * (size_t)(n ? n : 1));
+  decref(vm, items);
+  if (fs == NULL || buf == NULL || (it = obj_iter(vm, fs)) == NULL) goto done;
+  while (k < n && (v = obj_iternext(vm, it)) != NULL) buf[k++] = v;
+  if (!vm_exc_occurred(vm) && (order = tuple_from_array(vm, buf, k)) != NULL) {
+    r = frozenset_new(vm, order);
+    decref(vm, order);
+  }
+  while (k > 0) decref(vm, buf[--k]);
+done:
+  xdecref(vm, it);
+  xdecref(vm, fs);
+  if (r == NULL) {
+    if (!vm_exc_occurred(vm)) vm_raise_nomem(vm);
+    c->failed = true;
+  }
+  return r;
+}
+
 /* starunpack_helper: build a list/set/tuple from ELTS, PUSHED items already
 ** on the stack. */
 static int starunpack(Compiler *c, const ExprSeq *elts, int pushed, int build, int add,
                       int extend, bool tuple) {
   int i, n = elts->n;
   bool big = n + pushed > STACK_USE_GUIDELINE, seen_star = false, built = false;
+  if (n > 2) {
+    /* every item a constant (after folding): one tuple or frozenset
+    ** constant, as CPython 3.11 -- BUILD_SET 0; LOAD_CONST frozenset(..);
+    ** SET_UPDATE 1 (so a set display iterates in CPython's order) */
+    Obj *folded = fold_tuple_of(c, (ExprSeq *)elts);
+    if (c->failed) { xdecref(c->vm, folded); return -1; }
+    if (folded) {
+      int k;
+      if (tuple && !pushed) {
+        if ((k = add_const_obj(c, folded)) < 0) return -1;
+        return addop_i(c, OP_LOAD_CONST, k);
+      }
+      if (add == OP_SET_ADD && (folded = const_frozenset(c, folded)) == NULL) return -1;
+      if (addop_i(c, build, pushed) < 0) { decref(c->vm, folded); return -1; }
+      if ((k = add_const_obj(c, folded)) < 0) return -1;
+      if (addop_i(c, OP_LOAD_CONST, k) < 0 || addop_i(c, extend, 1) < 0) return -1;
+      return tuple ? addop(c, OP_LIST_TO_TUPLE) : 0;
+    }
+  }
   for (i = 0; i < n; i++)
     if (elts->a[i]->kind == E_Starred) seen_star = true;
   if (!seen_star && !big) {
@@ -1710,10 +1810,13 @@ static int compile_call(Compiler *c, Expr *e) {
     for (i = 0; i < args->n; i++) if (args->a[i]->kind == E_Starred) ok = false;
     for (i = 0; i < kws->n; i++) if (kws->a[i]->arg == NULL) ok = false;
     if (ok) {
-      int saved = c->u->loc.lineno;
+      Pos saved = c->u->loc;
       if (validate_keywords(c, kws) < 0) return -1;
       if (visit_expr(c, meth->v.Attribute.value) < 0) return -1;
-      c->u->loc.lineno = meth->pos.end_lineno;
+      /* LOAD_METHOD and KW_NAMES at the attribute, CALL at the call, both
+      ** moved to the attribute's name when it spans lines (3.11.2) */
+      c->u->loc = meth->pos;
+      attr_loc(c, meth);
       if (addop_name(c, OP_LOAD_METHOD, meth->v.Attribute.attr) < 0) return -1;
       if (visit_exprs(c, args) < 0) return -1;
       if (kws->n) {
@@ -1721,9 +1824,10 @@ static int compile_call(Compiler *c, Expr *e) {
           if (visit_expr(c, kws->a[i]->value) < 0) return -1;
         if (kw_names(c, kws, 0, kws->n) < 0) return -1;
       }
-      c->u->loc.lineno = meth->pos.end_lineno;
+      c->u->loc = e->pos;
+      attr_loc(c, meth);
       if (addop_i(c, OP_CALL, args->n + kws->n) < 0) return -1;
-      c->u->loc.lineno = saved;
+      c->u->loc = saved;
       return 0;
     }
   }
@@ -1852,18 +1956,21 @@ static int visit_expr1(Compiler *c, Expr *e) {
     return compile_dict(c, e);
   case E_Set:
     return starunpack(c, &e->v.Set.elts, 0, OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE, false);
-  case E_GeneratorExp:
-    not_supported(c, "generator expressions");
-    return load_none(c);
-  case E_ListComp: case E_SetComp: case E_DictComp:
+  case E_ListComp: case E_SetComp: case E_DictComp: case E_GeneratorExp:
     return compile_comprehension(c, e);
   case E_Yield: case E_YieldFrom:
     if (c->u->ste->type != BLOCK_FUNCTION) return compiler_error(c, "'yield' outside function");
     if (e->kind == E_YieldFrom && c->u->is_async)
       return compiler_error(c, "'yield from' inside async function");
-    not_supported(c, "generators (yield)");
-    if (e->v.Yield.value) return visit_expr(c, e->v.Yield.value);
-    return load_none(c);
+    if (c->u->is_async) not_supported(c, "asynchronous generators");
+    if (e->kind == E_Yield) {
+      if ((e->v.Yield.value ? visit_expr(c, e->v.Yield.value) : load_none(c)) < 0) return -1;
+      return addop(c, OP_YIELD_VALUE);
+    }
+    if (visit_expr(c, e->v.YieldFrom.value) < 0 || addop(c, OP_GET_YIELD_FROM_ITER) < 0 ||
+        load_none(c) < 0)
+      return -1;
+    return compile_yield_from(c);
   case E_Await:
     if (c->u->ste->type != BLOCK_FUNCTION) return compiler_error(c, "'await' outside function");
     if (!c->u->is_async && c->u->kind != U_COMPREHENSION)
@@ -1909,13 +2016,9 @@ static int visit_expr1(Compiler *c, Expr *e) {
   }
   case E_Attribute:
     if (visit_expr(c, e->v.Attribute.value) < 0) return -1;
-    if (e->v.Attribute.ctx == CTX_LOAD) {
-      int saved = c->u->loc.lineno;
-      c->u->loc.lineno = e->pos.end_lineno;
-      if (addop_name(c, OP_LOAD_ATTR, e->v.Attribute.attr) < 0) return -1;
-      c->u->loc.lineno = saved;
-      return 0;
-    }
+    attr_loc(c, e);               /* visit_expr restores the location */
+    if (e->v.Attribute.ctx == CTX_LOAD)
+      return addop_name(c, OP_LOAD_ATTR, e->v.Attribute.attr);
     if (e->v.Attribute.ctx == CTX_STORE) {
       if (strcmp(e->v.Attribute.attr, "__debug__") == 0)
         return compiler_error(c, "cannot assign to __debug__");
@@ -2091,7 +2194,6 @@ static int compile_function(Compiler *c, Stmt *s) {
   if (ann) flags |= 4;
   if (enter_scope(c, s->v.FunctionDef.name, U_FUNCTION, s, firstlineno) < 0) return -1;
   c->u->is_async = s->kind == S_AsyncFunctionDef;
-  if (c->u->ste->generator) not_supported(c, "generator functions (yield)");
   doc = docstring_of(body);
   if ((doc ? add_const(c, doc) : add_const_none(c)) < 0) { exit_scope(c); return -1; }
   set_arg_counts(c->u, a);
@@ -2117,7 +2219,6 @@ static int compile_lambda(Compiler *c, Expr *e) {
   Obj *co;
   if ((flags = default_arguments(c, a)) < 0) return -1;
   if (enter_scope(c, intern(c, "<lambda>"), U_LAMBDA, e, e->pos.lineno) < 0) return -1;
-  if (c->u->ste->generator) not_supported(c, "generator lambdas (yield)");
   if (add_const_none(c) < 0) { exit_scope(c); return -1; }
   set_arg_counts(c->u, a);
   c->u->loc = e->pos;
@@ -2129,6 +2230,19 @@ static int compile_lambda(Compiler *c, Expr *e) {
   exit_scope(c);
   if (co == NULL) return -1;
   return make_closure(c, co, flags);
+}
+
+/* `yield from`, after GET_YIELD_FROM_ITER and the first value (None):
+** SEND to the receiver until it returns; each value it yields is yielded
+** on (gen.c finds the receiver of a suspended frame by this shape). */
+static int compile_yield_from(Compiler *c) {
+  int start = new_label(c), exit = new_label(c);
+  use_label(c, start);
+  if (addop_jump(c, OP_SEND, exit) < 0 || addop(c, OP_YIELD_VALUE) < 0 ||
+      addop_jump(c, OP_JUMP, start) < 0)
+    return -1;
+  use_label(c, exit);
+  return 0;
 }
 
 /* compiler_sync_comprehension_generator */
@@ -2170,6 +2284,10 @@ static int comprehension_generator(Compiler *c, ComprehensionSeq *gens, int gen_
     case E_SetComp:
       if (visit_expr(c, elt) < 0 || addop_i(c, OP_SET_ADD, depth + 1) < 0) return -1;
       break;
+    case E_GeneratorExp:
+      if (visit_expr(c, elt) < 0 || addop(c, OP_YIELD_VALUE) < 0 || addop(c, OP_POP_TOP) < 0)
+        return -1;
+      break;
     default:
       if (visit_expr(c, elt) < 0 || visit_expr(c, val) < 0 ||
           addop_i(c, OP_MAP_ADD, depth + 1) < 0)
@@ -2191,7 +2309,7 @@ static int compile_comprehension(Compiler *c, Expr *e) {
   Expr *elt = e->kind == E_DictComp ? e->v.DictComp.key : e->v.ListComp.elt;
   Expr *val = e->kind == E_DictComp ? e->v.DictComp.value : NULL;
   const char *name = e->kind == E_ListComp ? "<listcomp>" : e->kind == E_SetComp ? "<setcomp>"
-                     : "<dictcomp>";
+                     : e->kind == E_GeneratorExp ? "<genexpr>" : "<dictcomp>";
   Comprehension *outermost = gens->a[0];
   Obj *co;
   bool outer_ok = c->u->is_async || c->u->kind == U_COMPREHENSION;
@@ -2205,10 +2323,16 @@ static int compile_comprehension(Compiler *c, Expr *e) {
     }
     not_supported(c, "asynchronous comprehensions");
   }
-  if (addop_i(c, e->kind == E_ListComp ? OP_BUILD_LIST : e->kind == E_SetComp ? OP_BUILD_SET
-                 : OP_BUILD_MAP, 0) < 0 ||
-      comprehension_generator(c, gens, 0, 0, elt, val, e->kind) < 0 ||
-      addop(c, OP_RETURN_VALUE) < 0) {
+  if (e->kind == E_GeneratorExp) {
+    /* the implicit "return None" ends it */
+    if (comprehension_generator(c, gens, 0, 0, elt, val, e->kind) < 0) {
+      exit_scope(c);
+      return -1;
+    }
+  } else if (addop_i(c, e->kind == E_ListComp ? OP_BUILD_LIST : e->kind == E_SetComp ? OP_BUILD_SET
+                        : OP_BUILD_MAP, 0) < 0 ||
+             comprehension_generator(c, gens, 0, 0, elt, val, e->kind) < 0 ||
+             addop(c, OP_RETURN_VALUE) < 0) {
     exit_scope(c);
     return -1;
   }
@@ -2232,7 +2356,7 @@ static int compile_augassign(Compiler *c, Stmt *s) {
   switch (e->kind) {
   case E_Attribute: {
     if (visit_expr(c, e->v.Attribute.value) < 0 || addop_i(c, OP_COPY, 1) < 0) return -1;
-    c->u->loc.lineno = e->pos.end_lineno;
+    attr_loc(c, e);
     if (addop_name(c, OP_LOAD_ATTR, e->v.Attribute.attr) < 0) return -1;
     break;
   }
@@ -2254,7 +2378,7 @@ static int compile_augassign(Compiler *c, Stmt *s) {
   c->u->loc = e->pos;
   switch (e->kind) {
   case E_Attribute:
-    c->u->loc.lineno = e->pos.end_lineno;
+    attr_loc(c, e);
     if (addop_i(c, OP_SWAP, 2) < 0) return -1;
     return addop_name(c, OP_STORE_ATTR, e->v.Attribute.attr);
   case E_Subscript:
@@ -2501,6 +2625,69 @@ static int compile_try_finally(Compiler *c, Stmt *s) {
   return 0;
 }
 
+/* with item POS of S (and, nested inside it, the following items), as
+** CPython 3.11's compiler_with, fitted to the block stack:
+**
+**       <context_expr>                  [mgr]
+**       SETUP_FINALLY  L_final          block level: the mgr slot
+**       BEFORE_WITH                     [exit, enter()]  (on failure it
+**       STORE x  (or POP_TOP)            drops the block: no __exit__)
+**       <body>
+**       POP_BLOCK
+**       LOAD_CONST None x3; CALL 2; POP_TOP; JUMP L_exit
+**     L_final:                          [exit, exc]
+**       SETUP_FINALLY  L_cleanup
+**       PUSH_EXC_INFO                   [exit, prev, exc]
+**       WITH_EXCEPT_START               [exit, prev, exc, res]
+**       POP_JUMP_IF_TRUE L_suppress
+**       RERAISE 2
+**     L_cleanup: SWAP 2; POP_EXCEPT; RERAISE
+**     L_suppress: POP_TOP; POP_BLOCK; POP_EXCEPT; POP_TOP
+**     L_exit:
+**
+** The SETUP_FINALLY comes before BEFORE_WITH (CPython's SETUP_WITH comes
+** after it) so that the handler's stack level keeps the bound __exit__;
+** the store of the `as` target is protected, as in CPython. */
+static int compile_with(Compiler *c, Stmt *s, int pos) {
+  WithItem *item = s->v.With.items.a[pos];
+  int final = new_label(c), exit = new_label(c), cleanup = new_label(c),
+      suppress = new_label(c);
+  if (visit_expr(c, item->context_expr) < 0) return -1;
+  c->u->loc = s->pos;
+  if (addop_jump(c, OP_SETUP_FINALLY, final) < 0 || addop(c, OP_BEFORE_WITH) < 0) return -1;
+  if (push_fblock(c, FB_WITH, 0, 0, s) < 0) return -1;
+  if (item->optional_vars) {
+    if (visit_expr(c, item->optional_vars) < 0) return -1;
+  } else if (addop(c, OP_POP_TOP) < 0) {
+    return -1;
+  }
+  if (pos + 1 == s->v.With.items.n) {
+    if (visit_stmts(c, &s->v.With.body) < 0) return -1;
+  } else if (compile_with(c, s, pos + 1) < 0) {
+    return -1;
+  }
+  pop_fblock(c);
+  if (addop_noline(c, OP_POP_BLOCK, 0) < 0) return -1;
+  /* the normal exit and the handler are on the with statement's line */
+  c->u->loc = s->pos;
+  if (call_exit_with_nones(c) < 0 || addop(c, OP_POP_TOP) < 0 ||
+      addop_jump(c, OP_JUMP, exit) < 0)
+    return -1;
+  use_label(c, final);
+  if (addop_jump(c, OP_SETUP_FINALLY, cleanup) < 0 || addop(c, OP_PUSH_EXC_INFO) < 0 ||
+      addop(c, OP_WITH_EXCEPT_START) < 0 ||
+      addop_jump(c, OP_POP_JUMP_IF_TRUE, suppress) < 0 || addop_i(c, OP_RERAISE, 2) < 0)
+    return -1;
+  use_label(c, cleanup);
+  if (pop_except_and_reraise(c) < 0) return -1;
+  use_label(c, suppress);
+  if (addop(c, OP_POP_TOP) < 0 || addop(c, OP_POP_BLOCK) < 0 ||
+      addop(c, OP_POP_EXCEPT) < 0 || addop(c, OP_POP_TOP) < 0)
+    return -1;
+  use_label(c, exit);
+  return 0;
+}
+
 static int compile_import(Compiler *c, Stmt *s) {
   int i;
   for (i = 0; i < s->v.Import.names.n; i++) {
@@ -2553,6 +2740,9 @@ static int compile_from_import(Compiler *c, Stmt *s, bool future_ok) {
       const char *f = s->v.ImportFrom.names.a[i]->name;
       int j;
       bool known = false;
+      /* CPython's future.c reports these at the statement's start, no end */
+      c->u->loc.end_lineno = c->u->loc.lineno;
+      c->u->loc.end_col = -1;
       if (strcmp(f, "braces") == 0) return compiler_error(c, "not a chance");
       if (strcmp(f, "annotations") == 0)
         not_supported(c, "postponed annotations (from __future__ import annotations)");
@@ -2707,13 +2897,8 @@ static int visit_stmt(Compiler *c, Stmt *s, bool future_ok) {
   case S_With: case S_AsyncWith:
     if (s->kind == S_AsyncWith && !c->u->is_async)
       return compiler_error(c, "'async with' outside async function");
-    not_supported(c, "with statements");
-    for (i = 0; i < s->v.With.items.n; i++) {
-      WithItem *w = s->v.With.items.a[i];
-      if (visit_expr(c, w->context_expr) < 0) return -1;
-      if (w->optional_vars && visit_expr(c, w->optional_vars) < 0) return -1;
-    }
-    return visit_stmts(c, &s->v.With.body);
+    if (s->kind == S_AsyncWith) not_supported(c, "async with statements");
+    return compile_with(c, s, 0);
   case S_Raise: {
     int n = 0;
     if (s->v.Raise.exc) {
@@ -2818,6 +3003,75 @@ static Obj *names_tuple(Compiler *c, PtrVec *v) {
 
 /* Finish the current unit: prologue, implicit return, label resolution,
 ** stack depth, line table, and the code object.  Returns a new CodeObj. */
+/* Does U's code make a generator (a function or lambda containing yield,
+** or a generator expression)? */
+static bool is_generator_unit(const Unit *u) {
+  return u->ste->type == BLOCK_FUNCTION && u->ste->generator;
+}
+
+/* ---- the position table (format in compile.h) ---- */
+
+static size_t put_varint(uint8_t *p, unsigned v) {
+  size_t k = 0;
+  while (v >= 0x80) {
+    p[k++] = (uint8_t)(v | 0x80);
+    v >>= 7;
+  }
+  p[k++] = (uint8_t)v;
+  return k;
+}
+
+/* Encode the positions of CODE[0..N) (whose sizes in code units come from
+** POS) into BUF (at least 20 bytes per instruction); returns the length. */
+static size_t encode_positions(const Instr *code, int n, const int *pos, uint8_t *buf) {
+  size_t len = 0;
+  int i = 0;
+  while (i < n) {
+    const Pos *p = &code[i].pos;
+    bool known = p->lineno > 0 && p->lineno == code[i].line && p->col >= 0 &&
+                 p->end_col >= 0 && p->end_lineno >= p->lineno;
+    int j = i + 1;
+    /* a run of instructions with the same columns */
+    while (j < n) {
+      const Pos *q = &code[j].pos;
+      bool kq = q->lineno > 0 && q->lineno == code[j].line && q->col >= 0 &&
+                q->end_col >= 0 && q->end_lineno >= q->lineno;
+      if (kq != known) break;
+      if (known && (q->col != p->col || q->end_col != p->end_col ||
+                    q->end_lineno - q->lineno != p->end_lineno - p->lineno))
+        break;
+      j++;
+    }
+    unsigned run = (unsigned)(pos[j] - pos[i]);
+    unsigned d = known ? (unsigned)(p->end_lineno - p->lineno) + 1 : 0;
+    buf[len++] = (uint8_t)((run <= 7 ? run - 1 : 7) | (d < 31 ? d : 31) << 3);
+    if (run > 7) len += put_varint(buf + len, run);
+    if (d >= 31) len += put_varint(buf + len, d);
+    if (known) {
+      len += put_varint(buf + len, (unsigned)p->col);
+      len += put_varint(buf + len, (unsigned)p->end_col);
+    }
+    i = j;
+  }
+  return len;
+}
+
+/* Append the position table to CO's linetable (after its int32 lines). */
+static int attach_positions(Compiler *c, CodeObj *co, const uint8_t *tab, size_t len) {
+  BytesObj *old = (BytesObj *)co->linetable;
+  size_t olen = (size_t)co->ncode * sizeof(int32_t);
+  if (old == NULL || (size_t)old->size != olen || len == 0) return 0;
+  char *both = arena_alloc(c->arena, olen + len);
+  if (both == NULL) return nomem(c);
+  memcpy(both, old->data, olen);
+  memcpy(both + olen, tab, len);
+  Obj *nb = bytes_new(c->vm, both, olen + len);
+  if (nb == NULL) return -1;
+  co->linetable = nb;
+  decref(c->vm, (Obj *)old);
+  return 0;
+}
+
 static Obj *assemble(Compiler *c, bool is_function) {
   Unit *u = c->u;
   VM *vm = c->vm;
@@ -2862,17 +3116,22 @@ static Obj *assemble(Compiler *c, bool is_function) {
   }
   for (i = 0; i < nfrees; i++) cellslot[ncells + i] = nlocals + extra + i;
 
-  /* prologue: COPY_FREE_VARS, then MAKE_CELL in slot order */
-  nprologue = (nfrees ? 1 : 0) + ncells;
+  /* prologue: COPY_FREE_VARS, then MAKE_CELL in slot order; a generator
+  ** then becomes one (RETURN_GENERATOR) and drops the first sent value */
+  nprologue = (nfrees ? 1 : 0) + ncells + (is_generator_unit(u) ? 2 : 0);
   n = u->ninstrs + nprologue;
   code = arena_alloc(c->arena, sizeof(Instr) * (size_t)(n + 1));
   if (code == NULL) { nomem(c); return NULL; }
   {
     int k = 0, slot;
-    if (nfrees) code[k++] = (Instr){OP_COPY_FREE_VARS, nfrees, u->firstlineno};
+    if (nfrees) code[k++] = (Instr){OP_COPY_FREE_VARS, nfrees, u->firstlineno, NOPOS};
     for (slot = 0; slot < nlocals + extra; slot++)
       for (i = 0; i < ncells; i++)
-        if (cellslot[i] == slot) code[k++] = (Instr){OP_MAKE_CELL, i, u->firstlineno};
+        if (cellslot[i] == slot) code[k++] = (Instr){OP_MAKE_CELL, i, u->firstlineno, NOPOS};
+    if (is_generator_unit(u)) {
+      code[k++] = (Instr){OP_RETURN_GENERATOR, 0, u->firstlineno, NOPOS};
+      code[k++] = (Instr){OP_POP_TOP, 0, u->firstlineno, NOPOS};
+    }
     memcpy(code + k, u->instrs, sizeof(Instr) * (size_t)u->ninstrs);
   }
   /* operands: labels to instruction indexes (shifted), derefs to slots */
@@ -2893,9 +3152,15 @@ static Obj *assemble(Compiler *c, bool is_function) {
   /* lines: artificial instructions take the previous line */
   {
     int last = u->firstlineno > 0 ? u->firstlineno : 1;
+    Pos lastpos = {0, -1, 0, -1};
     for (i = 0; i < n; i++) {
-      if (code[i].line <= 0) code[i].line = last;
-      else last = code[i].line;
+      if (code[i].line <= 0) {
+        code[i].line = last;
+        code[i].pos = lastpos;    /* and the previous range (CPython) */
+      } else {
+        last = code[i].line;
+        lastpos = code[i].pos;
+      }
     }
   }
   /* stack depth: walk the flow graph */
@@ -2982,6 +3247,7 @@ static Obj *assemble(Compiler *c, bool is_function) {
     if (u->ste->nested) flags |= CO_NESTED;
     if (u->ste->varargs) flags |= CO_VARARGS;
     if (u->ste->varkeywords) flags |= CO_VARKEYWORDS;
+    if (is_generator_unit(u)) flags |= CO_GENERATOR;
   }
   consts = tuple_new(vm, u->nconsts);
   if (consts == NULL) goto fail;
@@ -2995,6 +3261,15 @@ static Obj *assemble(Compiler *c, bool is_function) {
   co = code_new(vm, units, nunits, lines, consts, names, varnames, cellvars, freevars,
                 c->filename, name, qualname, u->argcount, u->posonlyargcount,
                 u->kwonlyargcount, maxdepth, flags, u->firstlineno > 0 ? u->firstlineno : 1);
+  if (co != NULL) {
+    uint8_t *tab = arena_alloc(c->arena, (size_t)n * 20 + 1);
+    if (tab == NULL || attach_positions(c, (CodeObj *)co, tab,
+                                        encode_positions(code, n, pos, tab)) < 0) {
+      if (tab == NULL) nomem(c);
+      decref(vm, co);
+      co = NULL;
+    }
+  }
 fail:
   if (units) ht_free(HT_TAG_COMPILER, units, sizeof(uint16_t) * (size_t)(nunits + 1));
   if (lines) ht_free(HT_TAG_COMPILER, lines, sizeof(int) * (size_t)(nunits + 1));
@@ -3118,4 +3393,44 @@ done:
   arena_free(&comp_arena);
   arena_free(&ast_arena);
   return co;
+}
+
+/* ------------------------------------------------------------------ */
+/* Traceback anchors                                                  */
+/* ------------------------------------------------------------------ */
+
+int compile_caret_anchors(const char *seg, size_t n, int *left, int *right) {
+  Arena arena;
+  Interner names;
+  SyntaxErr err;
+  Module *mod;
+  int found = 0;
+  arena_init(&arena, HT_TAG_AST);
+  interner_init(&names, &arena);
+  memset(&err, 0, sizeof err);
+  mod = parse_module(&arena, &names, seg, n, &err);
+  if (mod != NULL && mod->body.n == 1 && mod->body.a[0]->kind == S_Expr) {
+    const Expr *e = mod->body.a[0]->v.Expr.value;
+    if (e->kind == E_BinOp) {
+      /* the operator: the first non-blank between the operands, two
+      ** characters when the next one is not blank (//, **, <<...) */
+      const Expr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
+      for (int i = l->pos.end_col; i < r->pos.col && (size_t)i < n; i++) {
+        if (seg[i] == ' ' || seg[i] == '\t' || seg[i] == '\f') continue;
+        *left = i;
+        *right = i + 1;
+        if (i + 1 < r->pos.col && seg[i + 1] != ' ' && seg[i + 1] != '\t' &&
+            seg[i + 1] != '\f')
+          ++*right;
+        found = 1;
+        break;
+      }
+    } else if (e->kind == E_Subscript) {
+      *left = e->v.Subscript.value->pos.end_col;
+      *right = e->v.Subscript.slice->pos.end_col + 1;
+      found = 1;
+    }
+  }
+  arena_free(&arena);
+  return found;
 }

@@ -37,4 +37,26 @@ int dis_code(VM *vm, Obj *code);
 /* The `dis` module: dis.dis(x) for functions, methods and code objects. */
 Obj *dismod_init(VM *vm);
 
+/* Positions (CPython's co_positions, for the traceback's carets).  The
+** compiler appends them to co->linetable, after its ncode int32 line
+** numbers (code_line() never reads past those): a sequence of runs,
+**     byte h              bits 0-2: units - 1, the consecutive code units
+**                         sharing the entry (7: varint units follows);
+**                         bits 3-7: d (31: varint d follows), where d = 0
+**                         means no columns, else end_line = line + d - 1
+**     varint col, varint end_col    (only when d > 0) 0-based UTF-8 byte
+**                         columns; col on the unit's line, end_col on end_line
+** where varint is LEB128 (7 bits per byte, low first) and `line` is the
+** unit's code_line().  Three bytes per instruction, less where neighbours
+** share a range (2 bytes per code unit over tests/lang).  A linetable of
+** exactly ncode * 4 bytes (code from elsewhere) has no positions. */
+
+/* The anchors of a traceback caret line (CPython 3.11's
+** extract_anchors_from_line): SEG[0..N) is the failing expression's source
+** text.  When it parses as a binary operation, *LEFT and *RIGHT delimit its
+** operator; as a subscript, from the end of the value to one past the end
+** of the slice (byte offsets in SEG).  Returns 1 with the anchors set, 0
+** otherwise.  Never touches the VM's exception state. */
+int compile_caret_anchors(const char *seg, size_t n, int *left, int *right);
+
 #endif

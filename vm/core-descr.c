@@ -727,11 +727,4 @@ TypeObj Property_Type = {
   .getset = prop_getset,
 };
 
-/* Generators have no opcodes yet (no YIELD_VALUE in opcodes.h): the type
-** exists so the contract's name is defined, but nothing creates one. */
-TypeObj Generator_Type = {
-  .ob = OBJ_STATIC_INIT(&Type_Type),
-  .name = "generator",
-  .tag = HT_TAG_GENERATOR,
-  .basicsize = sizeof(Obj),
-};
+/* Generator_Type is defined in vm/gen.c. */

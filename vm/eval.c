@@ -35,6 +35,7 @@
 #include "containers.h"
 #include "opcodes.h"
 #include "snapshot.h"
+#include "gen.h"
 
 Obj *frame_locals_dict(VM *vm, FrameObj *f);
 
@@ -454,6 +455,18 @@ static inline Obj *int_make(VM *vm, int64_t v) {
   return (Obj *)o;
 }
 
+/* NAME looked up on O's type and bound to O, as CPython's
+** _PyObject_LookupSpecial (with statements): new reference, or NULL --
+** with no exception set when the type has no such attribute. */
+static Obj *with_lookup_special(VM *vm, Obj *o, const char *name) {
+  Obj *key = str_intern_cstr(vm, name);
+  if (!key) return NULL;
+  Obj *f = type_lookup(o->type, key);
+  if (!f) return NULL;
+  if (f->type->descr_get) return f->type->descr_get(vm, f, o, (Obj *)o->type);
+  return incref(f);
+}
+
 /* ------------------------------------------------------------------ */
 /* The loop                                                           */
 /* ------------------------------------------------------------------ */
@@ -525,6 +538,7 @@ Obj *vm_eval(VM *vm, FrameObj *entry) {
 #define SET_TOP(v) (sp[-1] = (v))
 #define JUMPTO(x) (ip = code0 + (x))
 
+  if (UNLIKELY(entry->resume)) goto resume_gen;   /* vm/gen.c: a generator */
 start_frame:
   LOAD_REGS();
   ip = code0;
@@ -536,6 +550,21 @@ resume_frame:
   LOAD_REGS();
   ip = f->ip + 1;
   sp = f->sp;
+  DISPATCH();
+
+  /* A suspended generator frame (gen_send_ex): continue after the
+  ** instruction it stopped at, with the sent value already pushed, or
+  ** raise the thrown exception there. */
+resume_gen:
+  LOAD_REGS();
+  ip = f->ip + 1;
+  sp = f->sp;
+  f->sp = NULL;
+  if (f->resume == 2) {
+    f->resume = 0;
+    goto error;
+  }
+  f->resume = 0;
   DISPATCH();
 
   /* ---- stack and names ---------------------------------------- */
@@ -891,7 +920,7 @@ resume_frame:
       decref(vm, v);
       goto error;
     }
-    if (LIKELY(dict_check(locals))) r = dict_set(vm, locals, names[oparg], v);
+    if (LIKELY(locals->type == &Dict_Type)) r = dict_set(vm, locals, names[oparg], v);
     else r = obj_setitem(vm, locals, names[oparg], v);
     decref(vm, v);
     if (r < 0) goto error;
@@ -1526,6 +1555,29 @@ resume_frame:
   TARGET(FOR_ITER) {
     SAVE_IP();
     Obj *it = TOP();
+    if (it->type == &Generator_Type) {
+      /* resume the generator's frame in this loop, as a call (gen.h) */
+      GenObj *g = (GenObj *)it;
+      FrameObj *gf = g->frame;
+      if (LIKELY(gf && !g->running && !g->exc_state &&
+                 vm->depth < vm->recursion_limit)) {
+        *gf->sp++ = incref(None);
+        g->running = 1;
+        g->resumer_exc = xincref(vm->handled_exc);
+        gf->rec_node = 0;
+        gf->entry = 0;
+        vm->depth++;
+        f->sp = sp;
+        gf->back = f;
+        f = gf;
+        vm->frame = f;
+        LOAD_REGS();
+        ip = f->ip + 1;
+        sp = f->sp;
+        f->sp = NULL;
+        DISPATCH();
+      }
+    }
     Obj *next = it->type->iternext(vm, it);
     if (LIKELY(next != NULL)) {
       PUSH(next);
@@ -1827,6 +1879,12 @@ resume_frame:
       vm->c_depth--;
       return ret;
     }
+    if (UNLIKELY(f->gen != NULL)) {
+      /* a generator resumed by FOR_ITER returns: its caller runs that
+      ** FOR_ITER again and finds it exhausted (gen.h) */
+      decref(vm, ret);
+      goto gen_inline_end;
+    }
     FrameObj *caller = f->back;
     if (LIKELY(f->ob.refcnt == 1 && f->func)) {
       /* frame_exit's common case, inline */
@@ -1940,6 +1998,57 @@ resume_frame:
     DISPATCH();
   }
 
+  /* ---- with statements (compile.c's compile_with) -------------- */
+  TARGET(BEFORE_WITH) {
+    /* [mgr] -> [bound __exit__, mgr.__enter__()]; the block pushed by the
+    ** SETUP_FINALLY just before is dropped on failure (no __exit__ call) */
+    SAVE_IP();
+    Obj *mgr = TOP();
+    Obj *enter = with_lookup_special(vm, mgr, "__enter__");
+    if (!enter) {
+      if (!vm->exc)
+        vm_raise(vm, &Exc_TypeError,
+                 "'%s' object does not support the context manager protocol",
+                 obj_type_name(mgr));
+      goto with_failed;
+    }
+    Obj *exitf = with_lookup_special(vm, mgr, "__exit__");
+    if (!exitf) {
+      if (!vm->exc)
+        vm_raise(vm, &Exc_TypeError,
+                 "'%s' object does not support the context manager protocol "
+                 "(missed __exit__ method)", obj_type_name(mgr));
+      decref(vm, enter);
+      goto with_failed;
+    }
+    SET_TOP(exitf);
+    decref(vm, mgr);
+    f->sp = sp;
+    Obj *res = obj_call(vm, enter, NULL, 0, NULL);
+    f->sp = NULL;
+    decref(vm, enter);
+    if (!res) goto with_failed;
+    PUSH(res);
+    DISPATCH();
+  with_failed:
+    if (f->nblocks > 0) f->nblocks--;
+    goto error;
+  }
+
+  TARGET(WITH_EXCEPT_START) {
+    /* [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)] */
+    SAVE_IP();
+    Obj *exc = TOP();
+    Obj *tb = exc_is_instance(exc) ? ((ExcObj *)exc)->traceback : NULL;
+    Obj *args[3] = {(Obj *)exc->type, exc, tb ? tb : None};
+    f->sp = sp;
+    Obj *res = obj_call(vm, THIRD(), args, 3, NULL);
+    f->sp = NULL;
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+
   TARGET(LOAD_BUILD_CLASS) {
     SAVE_IP();
     Obj *bc = dict_get_cstr(vm, f->builtins, "__build_class__");
@@ -1987,6 +2096,99 @@ resume_frame:
     DISPATCH();
   }
 
+  /* ---- generators (vm/gen.c) ----------------------------------- */
+  TARGET(RETURN_GENERATOR) {
+    /* the frame becomes the generator's, suspended here; the call
+    ** returns the generator */
+    SAVE_IP();
+    f->sp = sp;
+    Obj *gen = gen_new(vm, f);
+    if (UNLIKELY(!gen)) {
+      f->sp = NULL;
+      goto error;
+    }
+    vm->depth--;
+    FrameObj *caller = f->back;
+    f->back = NULL;
+    if (f->entry) {
+      f->entry = 0;
+      vm->frame = caller;
+      vm->c_depth--;
+      return gen;
+    }
+    f = caller;
+    vm->frame = f;
+    LOAD_REGS();
+    ip = f->ip + 1;
+    sp = f->sp;
+    f->sp = NULL;
+    PUSH(gen);
+    DISPATCH();
+  }
+
+  TARGET(YIELD_VALUE) {
+    SAVE_IP();
+    Obj *v = POP();
+    f->sp = sp;
+    if (!f->entry) {
+      /* resumed in place by FOR_ITER: back to the caller, after it */
+      GenObj *g = (GenObj *)f->gen;
+      g->running = 0;
+      if (UNLIKELY(g->resumer_exc || vm->handled_exc)) gen_inline_exc_swap(vm, g);
+      FrameObj *caller = f->back;
+      f->back = NULL;
+      vm->depth--;
+      f = caller;
+      vm->frame = f;
+      LOAD_REGS();
+      ip = f->ip + 1;
+      sp = f->sp;
+      f->sp = NULL;
+      PUSH(v);
+      DISPATCH();
+    }
+    /* resumed by gen_send_ex (vm/gen.c) as vm_eval's entry frame */
+    vm->frame = f->back;
+    f->back = NULL;
+    vm->depth--;
+    vm->c_depth--;
+    return v;
+  }
+
+  TARGET(SEND) {
+    SAVE_IP();
+    Obj *v = POP();
+    Obj *r;
+    f->sp = sp;
+    GenStatus st = gen_send_any(vm, TOP(), v, &r);
+    f->sp = NULL;
+    decref(vm, v);
+    if (st == GEN_YIELD) {
+      PUSH(r);
+      DISPATCH();
+    }
+    if (st == GEN_RETURN) {
+      decref(vm, TOP());
+      SET_TOP(r);
+      JUMPTO(oparg);
+      DISPATCH();
+    }
+    goto error;
+  }
+
+  TARGET(GET_YIELD_FROM_ITER) {
+    SAVE_IP();
+    Obj *v = TOP();
+    Obj *it = gen_yield_from_iter(vm, v);
+    decref(vm, v);
+    SET_TOP(it);
+    if (!it) {
+      sp--;
+      goto error;
+    }
+    DISPATCH();
+  }
+
   /* ---- errors -------------------------------------------------- */
 error:
   SAVE_IP();
@@ -2011,6 +2213,7 @@ exception_unwind:
     vm->c_depth--;
     return NULL;
   }
+  if (UNLIKELY(f->gen != NULL)) goto gen_inline_end;
   {
     FrameObj *caller = f->back;
     frame_exit(vm, f);
@@ -2020,6 +2223,25 @@ exception_unwind:
     sp = f->sp;
     f->sp = NULL;
     goto error_in_caller;
+  }
+  /* The end of a generator's frame resumed in place by FOR_ITER, by
+  ** return (no exception) or by an exception, which goes on in the
+  ** caller at its FOR_ITER (re-run from its EXTENDED_ARG prefixes). */
+gen_inline_end:
+  {
+    FrameObj *caller = f->back;
+    GenObj *g = (GenObj *)f->gen;
+    frame_exit(vm, f);              /* only marks it finished */
+    gen_inline_finish(vm, g);       /* may free f */
+    f = caller;
+    vm->frame = f;
+    LOAD_REGS();
+    sp = f->sp;
+    f->sp = NULL;
+    if (vm->exc) goto error_in_caller;
+    ip = f->ip;
+    while (ip > code0 && (ip[-1] & 0xFF) == OP_EXTENDED_ARG) ip--;
+    DISPATCH();
   }
 error_in_caller:
   exc_add_traceback(vm, f);

@@ -27,6 +27,7 @@
 #include "gc.h"
 #include "str.h"
 #include "containers.h"
+#include "compile.h"
 
 #define Exc_Object Object_Type
 
@@ -907,6 +908,101 @@ static void write_obj_str(VM *vm, FILE *out, Obj *o) {
   decref(vm, s);
 }
 
+/* The source range of code unit LASTI of CO from its position table
+** (compile.h): true with the 0-based byte columns, false when unknown. */
+static bool code_position(CodeObj *co, int lasti, int *line, int *end_line,
+                          int *col, int *end_col) {
+  BytesObj *lt = (BytesObj *)co->linetable;
+  size_t base = (size_t)co->ncode * sizeof(int32_t);
+  if (!lt || (size_t)lt->size <= base || lasti < 0 || lasti >= co->ncode) return false;
+  const uint8_t *p = (const uint8_t *)lt->data + base, *end = (const uint8_t *)lt->data + lt->size;
+  unsigned v[4];                  /* units, d, col, end_col */
+  int unit = 0;
+  while (p < end) {
+    unsigned h = *p++;
+    v[0] = (h & 7) + 1;
+    v[1] = h >> 3;
+    for (int k = 0; k < 4; k++) {
+      /* varints: units when 8, d when 31, then the columns when d > 0 */
+      if ((k == 0 && v[0] != 8) || (k == 1 && v[1] != 31) || (k >= 2 && v[1] == 0))
+        continue;
+      unsigned x = 0;
+      int sh = 0;
+      do {
+        if (p >= end || sh > 28) return false;
+        x |= (unsigned)(*p & 0x7F) << sh;
+        sh += 7;
+      } while (*p++ & 0x80);
+      v[k] = x;
+    }
+    unit += (int)v[0];
+    if (lasti < unit) {
+      if (v[1] == 0) return false;
+      *line = code_line(co, lasti);
+      *end_line = *line + (int)v[1] - 1;
+      *col = (int)v[2];
+      *end_col = (int)v[3];
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Characters in the first N bytes of the UTF-8 text S (of LEN bytes), N
+** clamped to LEN + 1 as CPython's _PyPegen_byte_offset_to_character_offset. */
+static long char_offset(const char *s, size_t len, long n) {
+  long chars = 0;
+  if (n > (long)len + 1) n = (long)len + 1;
+  for (long i = 0; i < n; i++) {
+    if (i == (long)len) chars++;   /* the NUL */
+    else if (((unsigned char)s[i] & 0xC0) != 0x80) chars++;
+  }
+  return chars;
+}
+
+#define TB_IS_WHITESPACE(c) ((c) == ' ' || (c) == '\t' || (c) == '\f')
+
+/* The caret line under the source line LINE (the whole line, without its
+** newline) of traceback entry TB, as CPython 3.11's tb_displayline:
+** ^ under the failing range, ~ and ^ around the operator of a binary
+** operation or the brackets of a subscript; nothing when the range is the
+** whole (stripped) line or unknown. */
+static void print_carets(FILE *out, TracebackObj *tb, const char *line) {
+  int sl, el, sc, ec;
+  if (!code_position(tb->frame->code, tb->lasti, &sl, &el, &sc, &ec)) return;
+  if (sl != tb->lineno) return;
+  size_t len = strlen(line);
+  long ws = 0;
+  while (TB_IS_WHITESPACE(line[ws])) ws++;
+  long line_chars = char_offset(line, len, (long)len);
+  long start = char_offset(line, len, sc), stop = char_offset(line, len, ec);
+  long left = -1, right = -1;
+  if (sl == el) {
+    if (sc < ec && (size_t)ec <= len) {
+      int l, r;
+      if (compile_caret_anchors(line + sc, (size_t)(ec - sc), &l, &r) &&
+          l >= 0 && r >= 0 && l <= ec - sc && r <= ec - sc + 1) {
+        left = char_offset(line + sc, (size_t)(ec - sc), l) + start;
+        right = char_offset(line + sc, (size_t)(ec - sc), r) + start;
+      }
+    }
+  } else {
+    /* a multi-line range: up to the line's last non-blank character */
+    long i = (long)len;
+    while (--i >= 0)
+      if (!TB_IS_WHITESPACE(line[i])) break;
+    stop = char_offset(line, len, i + 1);
+  }
+  bool anchors = left != -1 || right != -1;
+  if (stop - start == line_chars - ws && !anchors) return;
+  for (long off = ws - 4; ++off <= stop;) {
+    if (off <= start) fputc(' ', out);
+    else if (anchors && left < off && off <= right) fputc('^', out);
+    else fputc(anchors ? '~' : '^', out);
+  }
+  fputc('\n', out);
+}
+
 static void print_tb_line(VM *vm, FILE *out, TracebackObj *tb) {
   CodeObj *co = tb->frame->code;
   fputs("  File \"", out);
@@ -919,13 +1015,13 @@ static void print_tb_line(VM *vm, FILE *out, TracebackObj *tb) {
     char *s = line;
     while (*s == ' ' || *s == '\t' || *s == '\f') s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\f' ||
-                 s[n - 1] == '\r'))
-      n--;
+    /* trailing blanks stay, as in CPython 3.11 (only the newline goes) */
+    while (n && s[n - 1] == '\r') n--;
     if (n) {
       fputs("    ", out);
       fwrite(s, 1, n, out);
       fputc('\n', out);
+      print_carets(out, tb, line);
     }
   }
 }
@@ -1178,6 +1274,9 @@ static void print_exception(VM *vm, FILE *out, Obj *value) {
       long line_size = (long)STR_NBYTES(text);
       if (end_lineno > lineno) end_offset = line_size;
       if (end_offset > line_size + 1) end_offset = line_size + 1;
+      /* CPython's printer gives an IndentationError one caret, whatever
+      ** its end */
+      if (type_is_subtype(t, &Exc_IndentationError)) end_offset = -1;
       print_error_text(out, offset, end_offset, STR_UTF8(text));
     }
     msg_override = e->extra[SE_MSG] ? e->extra[SE_MSG] : None;
@@ -1217,8 +1316,12 @@ static void print_exception(VM *vm, FILE *out, Obj *value) {
     }
 }
 
+/* How many chained exceptions (__cause__/__context__) are printed: CPython
+** bounds the recursion of print_chained by the recursion limit. */
+#define TB_CHAIN_LIMIT 1000
+
 static void print_chain(VM *vm, FILE *out, Obj *value, Obj **seen, int nseen) {
-  if (nseen < 64) seen[nseen++] = value;
+  if (nseen < TB_CHAIN_LIMIT) seen[nseen++] = value;
   ExcObj *e = (ExcObj *)value;
   Obj *other = NULL;
   const char *msg = NULL;
@@ -1233,7 +1336,7 @@ static void print_chain(VM *vm, FILE *out, Obj *value, Obj **seen, int nseen) {
     bool was_seen = false;
     for (int i = 0; i < nseen; i++)
       if (seen[i] == other) was_seen = true;
-    if (!was_seen && nseen < 64) {
+    if (!was_seen && nseen < TB_CHAIN_LIMIT) {
       print_chain(vm, out, other, seen, nseen);
       fputs(msg, out);
     }
@@ -1246,7 +1349,7 @@ void vm_print_exception(VM *vm) {
   if (!exc) return;
   if (vm->out) fflush(vm->out);
   FILE *out = vm->err ? vm->err : stderr;
-  Obj *seen[64];
+  Obj *seen[TB_CHAIN_LIMIT];
   if (exc_is_instance(exc)) print_chain(vm, out, exc, seen, 0);
   vm_exc_clear(vm);
   fflush(out);

@@ -63,6 +63,8 @@ FrameObj *frame_new(VM *vm, CodeObj *co, Obj *func, Obj *globals,
   f->entry = 0;
   f->running = 1;
   f->owns_back = 0;
+  f->resume = 0;
+  f->gen = NULL;
   memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Obj *));
   vm->depth++;
   return f;
@@ -99,6 +101,13 @@ void frame_exit(VM *vm, FrameObj *f) {
   vm->depth--;
   f->running = 0;
   f->sp = NULL;
+  if (__builtin_expect(f->gen != NULL, 0)) {
+    /* A generator's frame: the generator owns it and releases it once
+    ** the resume is over (gen.c); here it only stops running. */
+    vm->frame = after;
+    if (!f->owns_back) f->back = NULL;
+    return;
+  }
   if (f->ob.refcnt == 1) {
     /* The usual case: nobody else saw the frame. */
     CodeObj *co = f->code;

@@ -51,6 +51,13 @@ typedef struct FrameObj {
   uint8_t entry;                  /* returning from it leaves vm_eval */
   uint8_t running;                /* still executing (not yet returned) */
   uint8_t owns_back;              /* back is an owned reference (escaped) */
+  uint8_t resume;                 /* vm_eval entry: 0 start at the first
+                                     instruction; a suspended generator
+                                     frame (gen.c): 1 continue after ip
+                                     (the sent value is pushed), 2 raise
+                                     vm->exc at ip */
+  Obj *gen;                       /* the generator owning this frame
+                                     (borrowed), NULL for a call's frame */
   Obj *localsplus[];              /* locals, cells, frees, then the value stack */
 } FrameObj;
 
@@ -115,6 +122,8 @@ static inline FrameObj *frame_push_fast(VM *vm, Obj *fn, CodeObj *co,
   f->entry = 0;
   f->running = 1;
   f->owns_back = 0;
+  f->resume = 0;
+  f->gen = NULL;
   for (int i = nargs, n = co->nlocalsplus; i < n; i++) f->localsplus[i] = NULL;
   vm->depth++;
   return f;

@@ -20,3 +20,4 @@ include vm/stdmods.mk
 include vm/snapshot.mk
 include vm/class.mk
 include vm/pylib.mk
+include vm/gen.mk

@@ -112,7 +112,17 @@
   /* modules */                                                           \
   X(IMPORT_NAME,           1, -1)     /* level, fromlist -> module */     \
   X(IMPORT_FROM,           1, 1)                                          \
-  X(IMPORT_STAR,           0, -1)
+  X(IMPORT_STAR,           0, -1)                                         \
+  /* with statements: SETUP_FINALLY L; BEFORE_WITH (see compile.c) */     \
+  X(BEFORE_WITH,           0, 1)      /* mgr -> bound __exit__, __enter__() */ \
+  X(WITH_EXCEPT_START,     0, 1)      /* exit, prev, exc -> ..., exit(type, exc, tb) */ \
+  /* generators (vm/gen.c) */                                             \
+  X(RETURN_GENERATOR,      0, 1)      /* frame -> generator; resumed, it  \
+                                         finds the sent value pushed */   \
+  X(YIELD_VALUE,           0, 0)      /* yield TOS; resumed: push sent */ \
+  X(SEND,                  1, (jump ? -1 : 0)) /* recv, v -> recv, yielded; \
+                                         returned: retval, jump */        \
+  X(GET_YIELD_FROM_ITER,   0, 0)      /* iter(TOS) unless a generator */
 
 typedef enum Opcode {
 #define OPCODE_ENUM_(name, hasarg, effect) OP_##name,

@@ -5,7 +5,11 @@
 # default PYDIR):
 #   - stdout equal to NAME.out byte for byte,
 #   - the exit status in NAME.rc (0 when there is no NAME.rc),
-#   - when NAME.err exists, a last stderr line equal to it (the exception).
+#   - when NAME.err exists, a last stderr line equal to it (the exception);
+#   - when NAME.tb exists, the whole stderr equal to it (tracebacks with
+#     their caret lines), directories removed from its File "..." paths;
+#   - no report from the debug arena (a bad free, or blocks live at
+#     teardown), in a build that has one.
 # The expected files come from /usr/bin/python3: scripts/regen-lang.sh.
 # Files starting with '_' are modules imported by tests, not tests.
 # HT_LANG_FILTER=glob limits the run (e.g. HT_LANG_FILTER='text_*').
@@ -37,8 +41,13 @@ for f in "${tests[@]}"; do
   why=""
   if ! cmp -s "$tmp/out" "$base.out"; then why="stdout differs"
   elif [ "$rc" != "$want_rc" ]; then why="exit status $rc, expected $want_rc"
+  elif grep -q '^heaptrail: debug arena:' "$tmp/err"; then
+    why="the debug arena reported: $(grep -m1 '^heaptrail: debug arena:' "$tmp/err")"
   elif [ -f "$base.err" ] && [ "$(tail -n 1 "$tmp/err")" != "$(cat "$base.err")" ]; then
     why="last stderr line differs"
+  elif [ -f "$base.tb" ] && ! { sed 's|^\( *File "\)[^"]*/\([^"/]*"\)|\1\2|' "$tmp/err" > "$tmp/errn" &&
+                                cmp -s "$tmp/errn" "$base.tb"; }; then
+    why="stderr differs from $name.tb"
   fi
   todo=""
   [ -f PENDING ] && todo=$(awk -v n="$name" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' PENDING)
@@ -49,5 +58,6 @@ for f in "${tests[@]}"; do
     echo "not ok $n - $name: $why$todo"
     diff "$base.out" "$tmp/out" | head -n 10 | sed 's/^/# /'
     tail -n 3 "$tmp/err" | sed 's/^/# stderr: /'
+    case $why in *.tb) diff "$base.tb" "$tmp/errn" | head -n 10 | sed 's/^/# tb: /' ;; esac
   fi
 done
