@@ -1378,6 +1378,346 @@ static Obj *b_getnewargs(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   return t;
 }
 
+/* ------------------------------------------------------------------ */
+/* More str-like methods: case, padding, tabs, lines, translation     */
+/* ------------------------------------------------------------------ */
+
+static inline bool b_isup(unsigned char c) { return c - 'A' < 26u; }
+static inline bool b_islo(unsigned char c) { return c - 'a' < 26u; }
+
+/* SELF's kind holding the N bytes at B's buffer; releases B. */
+static Obj *finish_kind(VM *vm, Obj *self, StrBuf *b) {
+  Obj *r = b->failed ? NULL
+           : bytearray_check(self) ? bytearray_new(vm, b->p, b->len)
+                                   : bytes_new(vm, b->p, b->len);
+  sb_free(b);
+  return r;
+}
+
+enum { CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE };
+
+static Obj *recase(VM *vm, Obj *self, const char *name, size_t nargs, Obj *kwnames,
+                   int how) {
+  if (nargs_in(vm, self, name, nargs, kwnames, 0, 0) < 0) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  StrBuf b;
+  sb_init(&b);
+  char *w = sb_reserve(vm, &b, (size_t)n);
+  if (!w) { sb_free(&b); return NULL; }
+  bool prev_cased = false;
+  for (ssize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    bool up = b_isup(c), lo = b_islo(c);
+    switch (how) {
+    case CASE_SWAP:
+      if (up) c += 32;
+      else if (lo) c -= 32;
+      break;
+    case CASE_CAPITALIZE:
+      if (i == 0 && lo) c -= 32;
+      else if (i > 0 && up) c += 32;
+      break;
+    default:   /* title: upper after an uncased byte, lower after a cased one */
+      if (prev_cased && up) c += 32;
+      else if (!prev_cased && lo) c -= 32;
+      prev_cased = up || lo;
+      break;
+    }
+    w[i] = (char)c;
+  }
+  b.len = (size_t)n;
+  return finish_kind(vm, self, &b);
+}
+
+static Obj *b_swapcase(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  return recase(vm, self, "swapcase", nargs, kwnames, CASE_SWAP);
+}
+static Obj *b_capitalize(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  return recase(vm, self, "capitalize", nargs, kwnames, CASE_CAPITALIZE);
+}
+static Obj *b_title(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  return recase(vm, self, "title", nargs, kwnames, CASE_TITLE);
+}
+
+static bool bp_ascii(unsigned char c) { return c < 128; }
+
+static Obj *b_isascii(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  if (nargs_in(vm, self, "isascii", nargs, kwnames, 0, 0) < 0) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  for (ssize i = 0; i < n; i++)
+    if (!bp_ascii((unsigned char)d[i])) return bool_new(false);
+  return bool_new(true);
+}
+
+/* islower / isupper: some cased byte, none of the other case. */
+static Obj *cased_only(VM *vm, Obj *self, const char *name, size_t nargs, Obj *kwnames,
+                       bool upper) {
+  if (nargs_in(vm, self, name, nargs, kwnames, 0, 0) < 0) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  bool cased = false;
+  for (ssize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (upper ? b_islo(c) : b_isup(c)) return bool_new(false);
+    if (upper ? b_isup(c) : b_islo(c)) cased = true;
+  }
+  return bool_new(cased);
+}
+static Obj *b_islower(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  return cased_only(vm, self, "islower", nargs, kwnames, false);
+}
+static Obj *b_isupper(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  return cased_only(vm, self, "isupper", nargs, kwnames, true);
+}
+
+static Obj *b_istitle(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  if (nargs_in(vm, self, "istitle", nargs, kwnames, 0, 0) < 0) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  bool cased = false, prev_cased = false;
+  for (ssize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (b_isup(c)) {
+      if (prev_cased) return bool_new(false);
+      prev_cased = cased = true;
+    } else if (b_islo(c)) {
+      if (!prev_cased) return bool_new(false);
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return bool_new(cased);
+}
+
+/* The width argument and the fill byte of center/ljust/rjust. */
+static int pad_args(VM *vm, Obj *self, const char *name, Obj *const *args, size_t nargs,
+                    Obj *kwnames, ssize *width, char *fill) {
+  if (nargs_in(vm, self, name, nargs, kwnames, 1, 2) < 0) return -1;
+  *width = obj_as_ssize(vm, args[0]);
+  if (*width == -1 && vm_exc_occurred(vm)) return -1;
+  *fill = ' ';
+  if (nargs == 2) {
+    const char *fd;
+    ssize fn;
+    if ((!obj_isinstance(args[1], &Bytes_Type) && !bytearray_check(args[1])) ||
+        !bytes_buffer(args[1], &fd, &fn) || fn != 1) {
+      vm_raise(vm, &Exc_TypeError,
+               "%s() argument 2 must be a byte string of length 1, not %s", name,
+               obj_type_name(args[1]));
+      return -1;
+    }
+    *fill = fd[0];
+  }
+  return 0;
+}
+
+static Obj *pad(VM *vm, Obj *self, ssize left, ssize right, char fill) {
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  if (left < 0) left = 0;
+  if (right < 0) right = 0;
+  if (left == 0 && right == 0) return same_kind(vm, self, d, (size_t)n);
+  StrBuf b;
+  sb_init(&b);
+  char *w = sb_reserve(vm, &b, (size_t)(left + n + right));
+  if (!w) { sb_free(&b); return NULL; }
+  memset(w, fill, (size_t)left);
+  if (n) memcpy(w + left, d, (size_t)n);
+  memset(w + left + n, fill, (size_t)right);
+  b.len = (size_t)(left + n + right);
+  return finish_kind(vm, self, &b);
+}
+
+static Obj *b_center(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  ssize width;
+  char fill;
+  if (pad_args(vm, self, "center", args, nargs, kwnames, &width, &fill) < 0) return NULL;
+  ssize n = bytes_len(vm, self);
+  if (width <= n) return pad(vm, self, 0, 0, fill);
+  ssize marg = width - n, left = marg / 2 + (marg & width & 1);
+  return pad(vm, self, left, marg - left, fill);
+}
+static Obj *b_ljust(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  ssize width;
+  char fill;
+  if (pad_args(vm, self, "ljust", args, nargs, kwnames, &width, &fill) < 0) return NULL;
+  return pad(vm, self, 0, width - bytes_len(vm, self), fill);
+}
+static Obj *b_rjust(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  ssize width;
+  char fill;
+  if (pad_args(vm, self, "rjust", args, nargs, kwnames, &width, &fill) < 0) return NULL;
+  return pad(vm, self, width - bytes_len(vm, self), 0, fill);
+}
+
+static Obj *b_zfill(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  if (nargs_in(vm, self, "zfill", nargs, kwnames, 1, 1) < 0) return NULL;
+  ssize width = obj_as_ssize(vm, args[0]);
+  if (width == -1 && vm_exc_occurred(vm)) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  if (width <= n) return same_kind(vm, self, d, (size_t)n);
+  Obj *r = pad(vm, self, width - n, 0, '0');
+  if (!r) return NULL;
+  char *w;
+  ssize rn;
+  bytes_buffer(r, (const char **)&w, &rn);
+  if (n && (d[0] == '+' || d[0] == '-')) {
+    w[0] = d[0];
+    w[width - n] = '0';
+  }
+  return r;
+}
+
+static Obj *b_expandtabs(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  static const char *const names[] = {"tabsize"};
+  Obj *a[1] = {NULL};
+  if (args_parse(vm, "expandtabs", args, nargs, kwnames, names, 1, 0, a) < 0) return NULL;
+  ssize tab = 8;
+  if (a[0]) {
+    tab = obj_as_ssize(vm, a[0]);
+    if (tab == -1 && vm_exc_occurred(vm)) return NULL;
+  }
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  StrBuf b;
+  sb_init(&b);
+  ssize col = 0;
+  for (ssize i = 0; i < n && !b.failed; i++) {
+    char c = d[i];
+    if (c == '\t') {
+      if (tab > 0) {
+        ssize k = tab - col % tab;
+        char *w = sb_reserve(vm, &b, (size_t)k);
+        if (!w) break;
+        memset(w, ' ', (size_t)k);
+        b.len += (size_t)k;
+        col += k;
+      }
+    } else {
+      sb_addc(vm, &b, c);
+      col = c == '\n' || c == '\r' ? 0 : col + 1;
+    }
+  }
+  return finish_kind(vm, self, &b);
+}
+
+static Obj *b_splitlines(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  static const char *const names[] = {"keepends"};
+  Obj *a[1] = {NULL};
+  if (args_parse(vm, "splitlines", args, nargs, kwnames, names, 1, 0, a) < 0) return NULL;
+  int keep = 0;
+  if (a[0] && (keep = obj_truthy(vm, a[0])) < 0) return NULL;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  Obj *list = list_new(vm, 0);
+  if (!list) return NULL;
+  ssize i = 0;
+  while (i < n) {
+    ssize j = i;
+    while (j < n && d[j] != '\n' && d[j] != '\r') j++;
+    ssize eol = j;
+    if (j < n) j += d[j] == '\r' && j + 1 < n && d[j + 1] == '\n' ? 2 : 1;
+    if (append_piece(vm, list, self, d + i, (keep ? j : eol) - i) < 0) {
+      decref(vm, list);
+      return NULL;
+    }
+    i = j;
+  }
+  return list;
+}
+
+/* bytes.maketrans(frm, to): a static method. */
+static Obj *b_maketrans(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                        Obj *kwnames) {
+  (void)self;
+  if (kwnames && TUPLE_SIZE(kwnames))
+    return vm_raise(vm, &Exc_TypeError, "maketrans() takes no keyword arguments");
+  if (nargs != 2)
+    return vm_raise(vm, &Exc_TypeError, "maketrans expected 2 arguments, got %zu", nargs);
+  const char *fd, *td;
+  ssize fn, tn;
+  if (need_buffer(vm, args[0], &fd, &fn) < 0 || need_buffer(vm, args[1], &td, &tn) < 0)
+    return NULL;
+  if (fn != tn)
+    return vm_raise(vm, &Exc_ValueError, "maketrans arguments must have same length");
+  char table[256];
+  for (int i = 0; i < 256; i++) table[i] = (char)i;
+  for (ssize i = 0; i < fn; i++) table[(unsigned char)fd[i]] = td[i];
+  return bytes_new(vm, table, 256);
+}
+
+static Obj *b_translate(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  static const char *const names[] = {"table", "delete"};
+  Obj *a[2] = {NULL, NULL};
+  if (nargs > 1 || (nargs == 0 && !(kwnames && TUPLE_SIZE(kwnames)))) {
+    if (nargs == 0)
+      return vm_raise(vm, &Exc_TypeError, "translate expected at least 1 argument, got 0");
+  }
+  for (ssize k = 0; kwnames && k < TUPLE_SIZE(kwnames); k++)
+    if (str_eq_cstr(TUPLE_GET(kwnames, k), "table"))
+      return vm_raise(vm, &Exc_TypeError,
+                      "translate() takes at least 1 positional argument (0 given)");
+  if (args_parse(vm, "translate", args, nargs, kwnames, names, 2, 1, a) < 0) return NULL;
+  const char *tab = NULL, *dd = "";
+  ssize tn = 0, dn = 0;
+  if (a[0] != None) {
+    if (need_buffer(vm, a[0], &tab, &tn) < 0) return NULL;
+    if (tn != 256)
+      return vm_raise(vm, &Exc_ValueError, "translation table must be 256 characters long");
+  }
+  if (a[1] && need_buffer(vm, a[1], &dd, &dn) < 0) return NULL;
+  bool del[256] = {false};
+  for (ssize i = 0; i < dn; i++) del[(unsigned char)dd[i]] = true;
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  StrBuf b;
+  sb_init(&b);
+  char *w = sb_reserve(vm, &b, (size_t)n);
+  if (!w) { sb_free(&b); return NULL; }
+  ssize m = 0;
+  for (ssize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (del[c]) continue;
+    w[m++] = tab ? tab[c] : (char)c;
+  }
+  b.len = (size_t)m;
+  if (!bytearray_check(self) && m == n && memcmp(w, d, (size_t)n) == 0 &&
+      obj_is(self, &Bytes_Type)) {
+    sb_free(&b);
+    return incref(self);
+  }
+  return finish_kind(vm, self, &b);
+}
+
+/* bytes.__bytes__(): SELF as exact bytes. */
+static Obj *b_bytes(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  if (nargs_in(vm, self, "__bytes__", nargs, kwnames, 0, 0) < 0) return NULL;
+  if (obj_is(self, &Bytes_Type)) return incref(self);
+  const char *d;
+  ssize n;
+  bytes_buffer(self, &d, &n);
+  return bytes_new(vm, d, (size_t)n);
+}
+
+/* bytearray.__alloc__(): bytes allocated for the data. */
+static Obj *ba_alloc_m(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  if (nargs_in(vm, self, "__alloc__", nargs, kwnames, 0, 0) < 0) return NULL;
+  return int_from_i64(vm, (int64_t)BA(self)->alloc);
+}
+
 #define SHARED_METHODS                                  \
   {"decode", b_decode, 0},                              \
   {"hex", b_hex, 0},                                    \
@@ -1405,11 +1745,27 @@ static Obj *b_getnewargs(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   {"partition", b_partition, 0},                        \
   {"rpartition", b_rpartition, 0},                      \
   {"removeprefix", b_removeprefix, 0},                  \
-  {"removesuffix", b_removesuffix, 0}
+  {"removesuffix", b_removesuffix, 0},                  \
+  {"swapcase", b_swapcase, 0},                          \
+  {"capitalize", b_capitalize, 0},                      \
+  {"title", b_title, 0},                                \
+  {"isascii", b_isascii, 0},                            \
+  {"islower", b_islower, 0},                            \
+  {"isupper", b_isupper, 0},                            \
+  {"istitle", b_istitle, 0},                            \
+  {"center", b_center, 0},                              \
+  {"ljust", b_ljust, 0},                                \
+  {"rjust", b_rjust, 0},                                \
+  {"zfill", b_zfill, 0},                                \
+  {"expandtabs", b_expandtabs, 0},                      \
+  {"splitlines", b_splitlines, 0},                      \
+  {"maketrans", b_maketrans, METH_STATIC},              \
+  {"translate", b_translate, 0}
 
 static const MethodDef bytes_methods[] = {
   SHARED_METHODS,
   {"__getnewargs__", b_getnewargs, 0},
+  {"__bytes__", b_bytes, 0},
   {NULL, NULL, 0}
 };
 
@@ -1610,6 +1966,7 @@ static const MethodDef bytearray_methods[] = {
   {"clear", ba_clear, 0},
   {"copy", ba_copy, 0},
   {"reverse", ba_reverse, 0},
+  {"__alloc__", ba_alloc_m, 0},
   {NULL, NULL, 0}
 };
 

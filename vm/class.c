@@ -2,12 +2,23 @@
 ** types (tag CLASS, TF_HEAPTYPE, C3 MRO), their instances (tag INSTANCE,
 ** a __dict__ at dictoffset), and the slot functions that make a heap type's
 ** dunder methods (__repr__, __eq__, __len__, __add__ ...) reach the
-** interpreter's protocols, like CPython's slot_tp_* wrappers. */
+** interpreter's protocols, like CPython's slot_tp_* wrappers.
+**
+** Heap types are GC objects (Type_Type has TF_GC; static types are immortal
+** and have no GCHead): a class refers to itself through its mro and usually
+** through its methods' globals or __class__ cells, so only the cycle
+** collector frees it.  class_type_traverse visits every reference a heap
+** type owns (metaclass, dict, mro, bases, base, qualname, module).
+**
+** Subclasses of int, str, tuple and float keep their base's layout; see
+** "instances" below for where their __dict__ goes. */
 #include <string.h>
 
 #include "vm/object.h"
 #include "vm/vm.h"
 #include "vm/frame.h"
+#include "vm/gc.h"
+#include "vm/int.h"
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                            */
@@ -101,6 +112,13 @@ static hash_t slot_hash(VM *vm, Obj *o) {
     vm_raise(vm, &Exc_TypeError, "__hash__ method should return an integer");
     decref(vm, r);
     return -1;
+  }
+  /* a result that fits is used as is (-1 becomes -2); bigger ones are
+  ** reduced as the int's own hash (CPython's slot_tp_hash) */
+  if (int_fits_i64(r)) {
+    hash_t v = (hash_t)int_as_i64_unchecked(r);
+    decref(vm, r);
+    return v == -1 ? -2 : v;
   }
   hash_t h = obj_hash(vm, r);
   decref(vm, r);
@@ -427,17 +445,60 @@ static Obj *slot_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
 /* instances                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Instances of subclasses of the variable-size builtins (int, str, tuple)
+** keep the base's layout -- header then the variable part -- and the
+** __dict__ pointer the subclass adds goes at the END of the block, after
+** the variable part: the type's dictoffset is negative (-sizeof(Obj *)),
+** counted from the block's end, as CPython's negative tp_dictoffset.  Such
+** subclasses get no other slots (nonempty __slots__ is a TypeError, as in
+** CPython).  EXTRA below is what the heap types added to the base's
+** basicsize: the dict pointer, or 0. */
+
+static TypeObj *solid_base(TypeObj *t) {
+  while (t && (t->flags & TF_HEAPTYPE)) t = t->base;
+  return t;
+}
+
+#define ROUND8(n) (((n) + 7) & ~(size_t)7)
+
+/* Bytes of O's block (without the GCHead) when O's solid base is one of the
+** builtins whose subclasses class.c lays out; 0 for anything else. */
+size_t class_instance_size(Obj *o);
+size_t class_instance_size(Obj *o) {
+  TypeObj *t = o->type, *solid = solid_base(t);
+  size_t extra = t->basicsize - solid->basicsize;
+  if (solid == &Int_Type) return ROUND8(INT_SIZE_OF(((IntObj *)o)->nalloc)) + extra;
+  if (solid == &Str_Type)
+    return ROUND8(offsetof(StrObj, data) + (size_t)STR_NBYTES(o) + 1) + extra;
+  if (solid == &Tuple_Type) return t->basicsize + (size_t)TUPLE_SIZE(o) * sizeof(Obj *);
+  if (solid == &Float_Type) return t->basicsize;
+  return 0;
+}
+
+/* The address of O's __dict__ pointer, or NULL when its type has none. */
+Obj **class_dict_slot(Obj *o);
+Obj **class_dict_slot(Obj *o) {
+  ssize off = o->type->dictoffset;
+  if (off > 0) return (Obj **)((char *)o + off);
+  if (off == 0) return NULL;
+  return (Obj **)((char *)o + class_instance_size(o) + off);
+}
+
 static int instance_traverse(Obj *o, visitproc visit, void *arg) {
   TypeObj *t = o->type;
   int r = visit((Obj *)t, EDGE_TYPE, 0, NULL, arg);
   if (r) return r;
-  TypeObj *b = t->base;
-  while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
-  /* the pointers heap types added after the solid base: __dict__, __slots__ */
-  for (size_t off = b->basicsize; off + sizeof(Obj *) <= t->basicsize; off += sizeof(Obj *)) {
-    Obj *v = *(Obj **)((char *)o + off);
-    if (v && (r = visit(v, (ssize)off == t->dictoffset ? EDGE_DICT : EDGE_ATTR, 0, NULL, arg)))
-      return r;
+  TypeObj *b = solid_base(t);
+  if (t->dictoffset < 0) {
+    Obj **slot = class_dict_slot(o);
+    if (*slot && (r = visit(*slot, EDGE_DICT, 0, NULL, arg))) return r;
+  } else {
+    /* the pointers heap types added after the solid base: __dict__, __slots__ */
+    for (size_t off = b->basicsize; off + sizeof(Obj *) <= t->basicsize; off += sizeof(Obj *)) {
+      Obj *v = *(Obj **)((char *)o + off);
+      if (v && (r = visit(v, (ssize)off == t->dictoffset ? EDGE_DICT : EDGE_ATTR, 0, NULL, arg)))
+        return r;
+    }
   }
   if (b && b->traverse) return b->traverse(o, visit, arg);
   return 0;
@@ -445,12 +506,53 @@ static int instance_traverse(Obj *o, visitproc visit, void *arg) {
 
 static void clear_added(VM *vm, Obj *o, TypeObj *solid) {
   TypeObj *t = o->type;
+  if (t->dictoffset < 0) {
+    Obj **slot = class_dict_slot(o);
+    Obj *v = *slot;
+    *slot = NULL;
+    xdecref(vm, v);
+    return;
+  }
   for (size_t off = solid->basicsize; off + sizeof(Obj *) <= t->basicsize; off += sizeof(Obj *)) {
     Obj **slot = (Obj **)((char *)o + off);
     Obj *v = *slot;
     *slot = NULL;
     xdecref(vm, v);
   }
+}
+
+/* A new instance of SUB (a heap subtype of int or str) with the value of
+** EXACT, an int or str. */
+Obj *class_subtype_copy(VM *vm, TypeObj *sub, Obj *exact);
+Obj *class_subtype_copy(VM *vm, TypeObj *sub, Obj *exact) {
+  TypeObj *solid = solid_base(sub);
+  size_t extra = sub->basicsize - solid->basicsize, body, size;
+  if (solid == &Int_Type && int_check(exact)) {
+    body = INT_SIZE_OF(((IntObj *)exact)->nalloc);
+  } else if (solid == &Str_Type && str_check(exact)) {
+    body = offsetof(StrObj, data) + (size_t)STR_NBYTES(exact) + 1;
+  } else {
+    return vm_raise(vm, &Exc_TypeError, "cannot make a '%s' from a '%s'", sub->name,
+                    obj_type_name(exact));
+  }
+  size = extra ? ROUND8(body) + extra : body;
+  Obj *o = (sub->flags & TF_GC) ? gc_alloc(vm, sub, size) : obj_alloc(vm, sub, size);
+  if (!o) return NULL;
+  memcpy((char *)o + sizeof(Obj), (char *)exact + sizeof(Obj), body - sizeof(Obj));
+  if (solid == &Str_Type) ((StrObj *)o)->interned = 0;
+  return o;
+}
+
+/* The constructor of str subclasses without a __new__ of their own (str's
+** own new_ makes exact strs only): str(...) then a copy. */
+static Obj *strsub_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
+                       Obj *kwnames) {
+  TypeObj *solid = solid_base((TypeObj *)type);
+  Obj *r = solid->new_(vm, (Obj *)solid, args, nargs, kwnames);
+  if (!r || type == (Obj *)solid) return r;
+  Obj *s = class_subtype_copy(vm, (TypeObj *)type, r);
+  decref(vm, r);
+  return s;
 }
 
 static int instance_clear(VM *vm, Obj *o) {
@@ -464,21 +566,25 @@ static int instance_clear(VM *vm, Obj *o) {
 
 static void instance_dealloc(VM *vm, Obj *o) {
   TypeObj *t = o->type;
-  bool found = false;
   Obj *n = str_intern_cstr(vm, "__del__");
   if (n && type_lookup(t, n)) {
-    o->refcnt++;   /* resurrect while __del__ runs */
-    Obj *saved = vm_exc_fetch(vm);
-    Obj *r = call_dunder(vm, o, "__del__", NULL, 0, &found);
-    if (r) decref(vm, r);
-    else vm_exc_clear(vm);
-    if (saved) vm_exc_restore(vm, saved);
+    o->refcnt++;   /* resurrect while __del__ runs (once: gc_call_del) */
+    gc_call_del(vm, o);
     if (--o->refcnt > 0) return;
   }
-  TypeObj *b = t->base;
-  while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
+  TypeObj *b = solid_base(t);
   clear_added(vm, o, b);
-  if (b && b != &Object_Type && b->dealloc) {
+  if (b == &Int_Type || b == &Str_Type || b == &Float_Type) {
+    /* no references: free the block with the size class.c laid it out with */
+    if (b == &Str_Type && vm->str_pos_str == o) vm->str_pos_str = NULL;
+    size_t size = class_instance_size(o);
+    if (b != &Float_Type && t->basicsize == b->basicsize) {
+      size = b == &Int_Type ? INT_SIZE_OF(((IntObj *)o)->nalloc)
+                            : offsetof(StrObj, data) + (size_t)STR_NBYTES(o) + 1;
+    }
+    if (t->flags & TF_GC) gc_free(vm, o, size);
+    else obj_free(vm, o, size);
+  } else if (b && b != &Object_Type && b->dealloc) {
     b->dealloc(vm, o);
   } else if (t->flags & TF_GC) {
     gc_free(vm, o, t->basicsize);
@@ -493,7 +599,7 @@ static Obj *instance_get_dict(VM *vm, Obj *o) {
   if (!t->dictoffset)
     return vm_raise(vm, &Exc_AttributeError, "'%s' object has no attribute '__dict__'",
                     t->name);
-  Obj **slot = (Obj **)((char *)o + t->dictoffset);
+  Obj **slot = class_dict_slot(o);
   if (!*slot && !(*slot = dict_new(vm))) return NULL;
   return incref(*slot);
 }
@@ -684,11 +790,12 @@ void class_type_dealloc(VM *vm, Obj *o);
 void class_type_dealloc(VM *vm, Obj *o) {
   TypeObj *t = (TypeObj *)o;
   if (!(t->flags & TF_HEAPTYPE)) return;
+  gc_untrack(o);
   heaptype_dealloc_fields(vm, t);
   TypeObj *base = t->base;
   if (t->name) ht_free(HT_TAG_CLASS, (void *)t->name, strlen(t->name) + 1);
   TypeObj *meta = o->type;
-  obj_free(vm, o, sizeof(TypeObj));
+  gc_free(vm, o, sizeof(TypeObj));
   if (base) decref(vm, (Obj *)base);
   if (meta != &Type_Type) decref(vm, (Obj *)meta);
   type_modified(NULL);
@@ -699,9 +806,15 @@ int class_type_traverse(Obj *o, visitproc visit, void *arg) {
   TypeObj *t = (TypeObj *)o;
   int r;
   if (!(t->flags & TF_HEAPTYPE)) return 0;
+  /* every owned reference (the pseudo indexes are snapshot.c's type_edges') */
+  if (o->type->flags & TF_HEAPTYPE && (r = visit((Obj *)o->type, EDGE_TYPE, 0, NULL, arg)))
+    return r;
   if (t->dict && (r = visit(t->dict, EDGE_DICT, 0, NULL, arg))) return r;
-  if (t->bases && (r = visit(t->bases, EDGE_OTHER, 0, NULL, arg))) return r;
-  if (t->mro && (r = visit(t->mro, EDGE_OTHER, 0, NULL, arg))) return r;
+  if (t->mro && (r = visit(t->mro, EDGE_OTHER, -1, NULL, arg))) return r;
+  if (t->bases && (r = visit(t->bases, EDGE_OTHER, -2, NULL, arg))) return r;
+  if (t->base && (r = visit((Obj *)t->base, EDGE_OTHER, -3, NULL, arg))) return r;
+  if (t->qualname && (r = visit(t->qualname, EDGE_OTHER, -4, NULL, arg))) return r;
+  if (t->module && (r = visit(t->module, EDGE_OTHER, -5, NULL, arg))) return r;
   return 0;
 }
 
@@ -719,8 +832,156 @@ int class_type_clear(VM *vm, Obj *o) {
 
 static const GetSetDef instance_dict_getset = {"__dict__", instance_get_dict, NULL};
 
-Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict);
+/* Set T's protocol slots from the dunder methods in its dict, and the rest
+** from its MRO (CREATING: a class statement, which also sets __hash__ to
+** None when __eq__ comes without __hash__).  Again after a dunder is set
+** on the class or on a base (class_update_slots).  0, or -1. */
+static int set_slots(VM *vm, TypeObj *t, bool creating) {
+  TypeObj *base = t->base, *solid = solid_base(t);
+  if (!creating) {
+    t->repr = t->str = NULL;
+    t->richcmp = NULL;
+    t->hash = NULL;
+    t->getattr = NULL;
+    t->setattr = NULL;
+    t->descr_get = NULL;
+    t->descr_set = NULL;
+    t->call = NULL;
+    t->iter = t->iternext = NULL;
+    t->len = NULL;
+    t->getitem = NULL;
+    t->setitem = NULL;
+    t->contains = NULL;
+    t->bool_ = NULL;
+    t->neg = t->pos = t->invert = t->abs = NULL;
+    t->int_ = t->float_ = t->index = NULL;
+    t->init = NULL;
+    t->new_ = NULL;
+    for (int i = 0; i < BINOP_COUNT; i++) t->binop[i] = t->inplace[i] = NULL;
+  }
+  /* slots from dunders in the namespace, then the rest from the base */
+  TypeObj *tt = t;
+#define HAS(n) (dict_get_cstr(vm, tt->dict, n) != NULL)
+  if (HAS("__repr__")) t->repr = slot_repr;
+  if (HAS("__str__")) t->str = slot_str;
+  if (HAS("__lt__") || HAS("__le__") || HAS("__eq__") || HAS("__ne__") ||
+      HAS("__gt__") || HAS("__ge__"))
+    t->richcmp = slot_richcmp;
+  if (HAS("__hash__")) {
+    if (dict_get_cstr(vm, t->dict, "__hash__") == None) t->hash = NULL;
+    else t->hash = slot_hash;
+    if (!t->richcmp) t->richcmp = base->richcmp;
+  } else if (creating && HAS("__eq__")) {
+    /* only a class statement's __eq__ makes instances unhashable */
+    t->hash = NULL;
+    if (dict_set_cstr(vm, t->dict, "__hash__", None) < 0) return -1;
+  } else if (t->richcmp) {
+    t->hash = base->hash;
+  }
+  if (HAS("__bool__") || HAS("__len__")) t->bool_ = slot_bool;
+  if (HAS("__len__")) t->len = slot_len;
+  if (HAS("__getitem__")) t->getitem = slot_getitem;
+  if (HAS("__setitem__") || HAS("__delitem__")) t->setitem = slot_setitem;
+  if (HAS("__contains__")) t->contains = slot_contains;
+  if (HAS("__iter__")) t->iter = slot_iter;
+  if (HAS("__next__")) t->iternext = slot_iternext;
+  if (HAS("__call__")) t->call = slot_call;
+  if (HAS("__neg__")) t->neg = slot_neg;
+  if (HAS("__pos__")) t->pos = slot_pos;
+  if (HAS("__invert__")) t->invert = slot_invert;
+  if (HAS("__abs__")) t->abs = slot_abs;
+  if (HAS("__int__")) t->int_ = slot_int;
+  if (HAS("__float__")) t->float_ = slot_float;
+  if (HAS("__index__")) t->index = slot_index;
+  if (HAS("__getattribute__")) t->getattr = slot_getattribute;
+  else if (HAS("__getattr__")) t->getattr = slot_getattr;
+  if (HAS("__setattr__") || HAS("__delattr__")) t->setattr = slot_setattr;
+  if (HAS("__get__")) t->descr_get = slot_descr_get;
+  if (HAS("__set__") || HAS("__delete__")) t->descr_set = slot_descr_set;
+  if (HAS("__init__")) t->init = slot_init;
+  if (HAS("__new__")) t->new_ = slot_new;
+  for (int i = 0; i < BINOP_COUNT; i++) {
+    char n1[24], n2[24], n3[24];
+    snprintf(n1, sizeof n1, "__%s__", binop_names[i]);
+    snprintf(n2, sizeof n2, "__r%s__", binop_names[i]);
+    snprintf(n3, sizeof n3, "__i%s__", binop_names[i]);
+    if (HAS(n1) || HAS(n2)) t->binop[i] = bin_slots[i];
+    if (HAS(n3)) t->inplace[i] = ibin_slots[i];
+  }
+#undef HAS
+  /* bases after the first contribute slots too (MRO order) */
+  for (ssize i = 1; i < TUPLE_SIZE(t->mro); i++) {
+    TypeObj *m = (TypeObj *)TUPLE_GET(t->mro, i);
+    inherit(t, m);
+  }
+  if (!t->getattr && t->getattr != base->getattr) t->getattr = base->getattr;
+  if (solid == &Str_Type && t->new_ == Str_Type.new_) t->new_ = strsub_new;
+  if (solid == &Type_Type) {
+    t->traverse = class_type_traverse;
+    t->clear = class_type_clear;
+    t->dealloc = class_type_dealloc;
+  } else {
+    t->traverse = instance_traverse;
+    t->clear = instance_clear;
+    t->dealloc = instance_dealloc;
+  }
+  t->sizeof_ = NULL;
+  type_modified(t);
+  return 0;
+}
+
+/* Recompute the slots of heap type T and of every heap subclass of it (they
+** are found among the collector's objects: heap types are GC objects),
+** after a special method was set on or deleted from T. */
+typedef struct SubclassScan {
+  VM *vm;
+  Obj *list;                      /* the subclasses found (owned by the caller) */
+  TypeObj *type;                  /* whose subclasses */
+} SubclassScan;
+
+static int collect_subclass(Obj *o, void *arg) {
+  SubclassScan *sc = arg;
+  if (o != (Obj *)sc->type && obj_isinstance(o, &Type_Type) &&
+      (((TypeObj *)o)->flags & TF_HEAPTYPE) && ((TypeObj *)o)->mro &&
+      type_is_subtype((TypeObj *)o, sc->type))
+    return list_append(sc->vm, sc->list, o) < 0;
+  return 0;
+}
+
+int class_update_slots(VM *vm, TypeObj *t);
+int class_update_slots(VM *vm, TypeObj *t) {
+  if (!(t->flags & TF_HEAPTYPE)) return 0;
+  if (set_slots(vm, t, false) < 0) return -1;
+  Obj *subs = list_new(vm, 0);
+  if (!subs) return -1;
+  SubclassScan sc = {vm, subs, t};
+  if (gc_foreach(vm, collect_subclass, &sc)) {
+    decref(vm, subs);
+    return -1;
+  }
+  /* bases before subclasses: by MRO length */
+  ssize n = LIST_SIZE(subs);
+  Obj **it = LIST_ITEMS(subs);
+  for (ssize i = 1; i < n; i++)
+    for (ssize j = i; j > 0 && TUPLE_SIZE(((TypeObj *)it[j - 1])->mro) >
+                                   TUPLE_SIZE(((TypeObj *)it[j])->mro); j--) {
+      Obj *x = it[j];
+      it[j] = it[j - 1];
+      it[j - 1] = x;
+    }
+  int rc = 0;
+  for (ssize i = 0; i < n && rc == 0; i++) rc = set_slots(vm, (TypeObj *)it[i], false);
+  decref(vm, subs);
+  return rc;
+}
+
+
 Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
+  return class_type_new_kw(vm, meta, name, bases, dict, NULL, NULL);
+}
+
+Obj *class_type_new_kw(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict,
+                       Obj *const *kwv, Obj *kwnames) {
   if (!str_check(name))
     return vm_raise(vm, &Exc_TypeError,
                     "type.__new__() argument 1 must be str, not %s", obj_type_name(name));
@@ -762,8 +1023,9 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
   }
   TypeObj *solid = base;
   while (solid->flags & TF_HEAPTYPE) solid = solid->base;
-  if ((solid->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS)) ||
-      solid->itemsize)
+  /* variable-size bases: int, str and tuple (their layout: see above) */
+  bool varsize = solid->itemsize != 0;
+  if (varsize && solid != &Int_Type && solid != &Str_Type && solid != &Tuple_Type)
     return vm_raise(vm, &Exc_NotImplementedError,
                     "subclassing '%s' is not supported yet", solid->name);
   Obj *slotsname = str_intern_cstr(vm, "__slots__");
@@ -782,7 +1044,11 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
                         obj_type_name(sn));
       }
       if (str_eq_cstr(sn, "__dict__")) want_dict = true;
-      else if (dict_get(vm, dict, sn)) {
+      else if (varsize) {
+        decref(vm, slots);
+        return vm_raise(vm, &Exc_TypeError,
+                        "nonempty __slots__ not supported for subtype of '%s'", solid->name);
+      } else if (dict_get(vm, dict, sn)) {
         vm_raise(vm, &Exc_ValueError,
                  "%R in __slots__ conflicts with class variable", sn);
         decref(vm, slots);
@@ -796,7 +1062,9 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
     xdecref(vm, slots);
     return NULL;
   }
-  TypeObj *t = (TypeObj *)obj_alloc(vm, meta, sizeof(TypeObj));
+  /* a GC object (Type_Type has TF_GC): a class refers to itself through
+  ** its mro and, usually, through its methods' globals or __class__ cells */
+  TypeObj *t = (TypeObj *)gc_alloc(vm, meta, sizeof(TypeObj));
   if (!t) {
     decref(vm, nbases);
     xdecref(vm, slots);
@@ -817,10 +1085,10 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
   strcpy(cname, utf);
   t->name = cname;
   t->tag = base->tag == HT_TAG_INSTANCE || base == &Object_Type ? HT_TAG_INSTANCE : base->tag;
-  t->flags = TF_HEAPTYPE | TF_BASETYPE | (base->flags & ~(TF_HEAPTYPE)) | TF_GC;
-  t->flags |= base->flags & TF_GC;
-  if (!(base->flags & TF_GC) && base != &Object_Type && !(base->flags & TF_HEAPTYPE))
-    t->flags &= ~TF_GC;
+  /* GC: as the base, and always when instances get a __dict__ or slots
+  ** (object and the builtins whose subclass instances class.c frees) */
+  t->flags = TF_HEAPTYPE | TF_BASETYPE | (base->flags & ~(TF_HEAPTYPE | TF_GC));
+  if ((base->flags & TF_GC) || solid == &Object_Type) t->flags |= TF_GC;
   t->base = (TypeObj *)incref((Obj *)base);
   t->bases = nbases;
   t->basicsize = base->basicsize;
@@ -846,9 +1114,13 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
     slots = NULL;
   }
   if (want_dict && !t->dictoffset && solid != &Type_Type) {
-    t->dictoffset = (ssize)t->basicsize;
+    /* variable-size bases: at the block's end, after the items */
+    t->dictoffset = varsize ? -(ssize)sizeof(Obj *) : (ssize)t->basicsize;
     t->basicsize += sizeof(Obj *);
   }
+  if (t->basicsize > solid->basicsize &&
+      (solid == &Int_Type || solid == &Str_Type || solid == &Float_Type))
+    t->flags |= TF_GC;   /* the __dict__ may close a cycle */
   t->mro = c3_mro(vm, t, nbases);
   if (!t->mro) goto fail;
   /* __module__ and __qualname__ */
@@ -920,72 +1192,7 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
     }
   }
 
-  /* slots from dunders in the namespace, then the rest from the base */
-  TypeObj *tt = t;
-#define HAS(n) (dict_get_cstr(vm, tt->dict, n) != NULL)
-  if (HAS("__repr__")) t->repr = slot_repr;
-  if (HAS("__str__")) t->str = slot_str;
-  if (HAS("__lt__") || HAS("__le__") || HAS("__eq__") || HAS("__ne__") ||
-      HAS("__gt__") || HAS("__ge__"))
-    t->richcmp = slot_richcmp;
-  if (HAS("__hash__")) {
-    if (dict_get_cstr(vm, t->dict, "__hash__") == None) t->hash = NULL;
-    else t->hash = slot_hash;
-    if (!t->richcmp) t->richcmp = base->richcmp;
-  } else if (HAS("__eq__")) {
-    t->hash = NULL;
-    if (dict_set_cstr(vm, t->dict, "__hash__", None) < 0) goto fail;
-  } else if (t->richcmp) {
-    t->hash = base->hash;
-  }
-  if (HAS("__bool__") || HAS("__len__")) t->bool_ = slot_bool;
-  if (HAS("__len__")) t->len = slot_len;
-  if (HAS("__getitem__")) t->getitem = slot_getitem;
-  if (HAS("__setitem__") || HAS("__delitem__")) t->setitem = slot_setitem;
-  if (HAS("__contains__")) t->contains = slot_contains;
-  if (HAS("__iter__")) t->iter = slot_iter;
-  if (HAS("__next__")) t->iternext = slot_iternext;
-  if (HAS("__call__")) t->call = slot_call;
-  if (HAS("__neg__")) t->neg = slot_neg;
-  if (HAS("__pos__")) t->pos = slot_pos;
-  if (HAS("__invert__")) t->invert = slot_invert;
-  if (HAS("__abs__")) t->abs = slot_abs;
-  if (HAS("__int__")) t->int_ = slot_int;
-  if (HAS("__float__")) t->float_ = slot_float;
-  if (HAS("__index__")) t->index = slot_index;
-  if (HAS("__getattribute__")) t->getattr = slot_getattribute;
-  else if (HAS("__getattr__")) t->getattr = slot_getattr;
-  if (HAS("__setattr__") || HAS("__delattr__")) t->setattr = slot_setattr;
-  if (HAS("__get__")) t->descr_get = slot_descr_get;
-  if (HAS("__set__") || HAS("__delete__")) t->descr_set = slot_descr_set;
-  if (HAS("__init__")) t->init = slot_init;
-  if (HAS("__new__")) t->new_ = slot_new;
-  for (int i = 0; i < BINOP_COUNT; i++) {
-    char n1[24], n2[24], n3[24];
-    snprintf(n1, sizeof n1, "__%s__", binop_names[i]);
-    snprintf(n2, sizeof n2, "__r%s__", binop_names[i]);
-    snprintf(n3, sizeof n3, "__i%s__", binop_names[i]);
-    if (HAS(n1) || HAS(n2)) t->binop[i] = bin_slots[i];
-    if (HAS(n3)) t->inplace[i] = ibin_slots[i];
-  }
-#undef HAS
-  /* bases after the first contribute slots too (MRO order) */
-  for (ssize i = 1; i < TUPLE_SIZE(t->mro); i++) {
-    TypeObj *m = (TypeObj *)TUPLE_GET(t->mro, i);
-    inherit(t, m);
-  }
-  if (!t->getattr && t->getattr != base->getattr) t->getattr = base->getattr;
-  if (solid == &Type_Type) {
-    t->traverse = class_type_traverse;
-    t->clear = class_type_clear;
-    t->dealloc = class_type_dealloc;
-  } else {
-    t->traverse = instance_traverse;
-    t->clear = instance_clear;
-    t->dealloc = instance_dealloc;
-  }
-  t->sizeof_ = NULL;
-  type_modified(t);
+  if (set_slots(vm, t, true) < 0) goto fail;
   /* __set_name__ on the namespace's descriptors, then __init_subclass__ */
   {
     Obj *items = list_new(vm, 0);
@@ -1000,7 +1207,10 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
     }
     for (ssize i = 0; i + 1 < LIST_SIZE(items); i += 2) {
       Obj *val = LIST_ITEMS(items)[i + 1];
-      if (val->type->flags & TF_HEAPTYPE) {
+      /* every value whose type has __set_name__, C descriptors included
+      ** (cached_property) */
+      Obj *sn = str_intern_cstr(vm, "__set_name__");
+      if (sn && type_lookup(val->type, sn)) {
         bool found;
         Obj *a[2] = {(Obj *)t, LIST_ITEMS(items)[i]};
         Obj *r = call_dunder(vm, val, "__set_name__", a, 2, &found);
@@ -1022,7 +1232,8 @@ Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict) {
       if (!f->type->descr_get) break;
       Obj *bound = f->type->descr_get(vm, f, NULL, (Obj *)t);
       if (!bound) goto fail;
-      Obj *r = obj_call(vm, bound, NULL, 0, NULL);
+      /* the class statement's keywords (class A(Base, tag=...)) */
+      Obj *r = obj_call(vm, bound, kwv, 0, kwnames && TUPLE_SIZE(kwnames) ? kwnames : NULL);
       decref(vm, bound);
       if (!r) goto fail;
       decref(vm, r);
@@ -1142,7 +1353,27 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
     }
     meta = (Obj *)winner;
   }
-  Obj *ns = dict_new(vm);
+  /* the namespace: meta.__prepare__(name, bases, **kwds), or a new dict */
+  Obj *ns = NULL;
+  Obj *prep = obj_getattr_cstr(vm, meta, "__prepare__");
+  if (prep) {
+    Obj *pstack[2 + 16];
+    pstack[0] = name;
+    pstack[1] = bases;
+    for (size_t i = 0; i < nkwv; i++) pstack[2 + i] = kwv[i];
+    ns = obj_call(vm, prep, pstack, 2, kwn);
+    decref(vm, prep);
+    if (ns && !ns->type->getitem) {
+      vm_raise(vm, &Exc_TypeError, "%s.__prepare__() must return a mapping, not %s",
+               obj_isinstance(meta, &Type_Type) ? ((TypeObj *)meta)->name : "<metaclass>",
+               obj_type_name(ns));
+      decref(vm, ns);
+      ns = NULL;
+    }
+  } else if (vm_exc_matches(vm, &Exc_AttributeError)) {
+    vm_exc_clear(vm);
+    ns = dict_new(vm);
+  }
   if (!ns) {
     decref(vm, bases);
     xdecref(vm, orig_bases);
@@ -1153,7 +1384,8 @@ Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   FrameObj *f = frame_new(vm, (CodeObj *)fn->code, func, fn->globals, fn->builtins, ns);
   Obj *cell = f ? vm_eval(vm, f) : NULL;
   Obj *cls = NULL;
-  if (cell && orig_bases && dict_set_cstr(vm, ns, "__orig_bases__", orig_bases) < 0) {
+  if (cell && orig_bases &&
+      obj_setitem(vm, ns, str_intern_cstr(vm, "__orig_bases__"), orig_bases) < 0) {
     decref(vm, cell);
     cell = NULL;
   }
@@ -1345,5 +1577,5 @@ Obj *class_type_tp_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
   if (nargs != 3)
     return vm_raise(vm, &Exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)",
                     (int)nargs);
-  return class_type_new(vm, (TypeObj *)type, args[0], args[1], args[2]);
+  return class_type_new_kw(vm, (TypeObj *)type, args[0], args[1], args[2], args + 3, kwnames);
 }

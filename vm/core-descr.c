@@ -463,7 +463,7 @@ static void wrap_dealloc(VM *vm, Obj *o) {
   gc_untrack(o);
   xdecref(vm, w->callable);
   xdecref(vm, w->dict);
-  gc_free(vm, o, sizeof(WrapObj));
+  gc_free(vm, o, o->type->basicsize);   /* subclasses may add slots */
 }
 static int wrap_traverse(Obj *o, visitproc visit, void *arg) {
   WrapObj *w = (WrapObj *)o;
@@ -493,11 +493,33 @@ Obj *staticmethod_new(VM *vm, Obj *callable) {
   return wrap_alloc(vm, &StaticMethod_Type, callable);
 }
 
+/* staticmethod/classmethod: __new__ takes the function or nothing
+** (classmethod.__new__(classmethod) gives an uninitialized one), __init__
+** (re)sets it, so subclasses may call super().__init__(func). */
 static Obj *wrap_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
                      Obj *kwnames) {
   TypeObj *t = (TypeObj *)type;
-  if (args_check(vm, t->name, nargs, kwnames, 1, 1) < 0) return NULL;
-  return wrap_alloc(vm, t, args[0]);
+  (void)kwnames;
+  WrapObj *w = (WrapObj *)gc_alloc(vm, t, t->basicsize);
+  if (!w) return NULL;
+  if (nargs >= 1) w->callable = incref(args[0]);
+  return (Obj *)w;
+}
+
+static int wrap_init(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  const char *name = self->type == &StaticMethod_Type ||
+                     type_is_subtype(self->type, &StaticMethod_Type) ? "staticmethod"
+                                                                    : "classmethod";
+  if (kwnames && TUPLE_SIZE(kwnames)) {
+    vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments", name);
+    return -1;
+  }
+  if (nargs != 1) {
+    vm_raise(vm, &Exc_TypeError, "%s expected 1 argument, got %d", name, (int)nargs);
+    return -1;
+  }
+  obj_setref(vm, &((WrapObj *)self)->callable, incref(args[0]));
+  return 0;
 }
 
 static Obj *sm_get(VM *vm, Obj *descr, Obj *obj, Obj *type) {
@@ -508,13 +530,17 @@ static Obj *sm_get(VM *vm, Obj *descr, Obj *obj, Obj *type) {
 }
 static Obj *sm_call(VM *vm, Obj *callable, Obj *const *args, size_t nargs,
                     Obj *kwnames) {
+  if (!((WrapObj *)callable)->callable)
+    return vm_raise(vm, &Exc_RuntimeError, "uninitialized staticmethod object");
   return obj_call(vm, ((WrapObj *)callable)->callable, args, nargs, kwnames);
 }
 static Obj *sm_repr(VM *vm, Obj *o) {
-  return str_fromf(vm, "<%s(%R)>", o->type->name, ((WrapObj *)o)->callable);
+  Obj *c = ((WrapObj *)o)->callable;
+  return str_fromf(vm, "<%s(%R)>", o->type->name, c ? c : None);
 }
 static Obj *wrap_get_func(VM *vm, Obj *o) {
-  return incref(((WrapObj *)o)->callable);
+  Obj *c = ((WrapObj *)o)->callable;
+  return incref(c ? c : None);
 }
 static const GetSetDef wrap_getset[] = {
   {"__func__", wrap_get_func, NULL},
@@ -535,12 +561,15 @@ TypeObj StaticMethod_Type = {
   .call = sm_call,
   .descr_get = sm_get,
   .new_ = wrap_new,
+  .init = wrap_init,
   .getset = wrap_getset,
   .dictoffset = offsetof(WrapObj, dict),
 };
 
 static Obj *cm_get(VM *vm, Obj *descr, Obj *obj, Obj *type) {
   WrapObj *w = (WrapObj *)descr;
+  if (!w->callable)
+    return vm_raise(vm, &Exc_RuntimeError, "uninitialized classmethod object");
   if (!type) type = (Obj *)obj->type;
   return method_new(vm, w->callable, type);
 }
@@ -557,6 +586,7 @@ TypeObj ClassMethod_Type = {
   .repr = sm_repr,
   .descr_get = cm_get,
   .new_ = wrap_new,
+  .init = wrap_init,
   .getset = wrap_getset,
   .dictoffset = offsetof(WrapObj, dict),
 };
@@ -569,7 +599,7 @@ typedef struct PropertyObj {
   Obj ob;
   Obj *fget, *fset, *fdel;        /* owned or NULL */
   Obj *doc;                       /* owned or NULL */
-  Obj *name;                      /* owned or NULL: from fget.__name__ */
+  Obj *name;                      /* owned or NULL: set by __set_name__ */
 } PropertyObj;
 
 static void prop_dealloc(VM *vm, Obj *o) {
@@ -580,7 +610,7 @@ static void prop_dealloc(VM *vm, Obj *o) {
   xdecref(vm, p->fdel);
   xdecref(vm, p->doc);
   xdecref(vm, p->name);
-  gc_free(vm, o, sizeof(PropertyObj));
+  gc_free(vm, o, o->type->basicsize);   /* subclasses add a __dict__ */
 }
 static int prop_traverse(Obj *o, visitproc visit, void *arg) {
   PropertyObj *p = (PropertyObj *)o;
@@ -604,7 +634,7 @@ static int prop_clear(VM *vm, Obj *o) {
 
 static Obj *prop_make(VM *vm, TypeObj *t, Obj *fget, Obj *fset, Obj *fdel,
                       Obj *doc) {
-  PropertyObj *p = (PropertyObj *)gc_alloc(vm, t, sizeof(PropertyObj));
+  PropertyObj *p = (PropertyObj *)gc_alloc(vm, t, t->basicsize);
   if (!p) return NULL;
   if (fget == None) fget = NULL;
   if (fset == None) fset = NULL;
@@ -615,8 +645,6 @@ static Obj *prop_make(VM *vm, TypeObj *t, Obj *fget, Obj *fset, Obj *fdel,
   p->fdel = xincref(fdel);
   p->doc = xincref(doc);
   if (fget) {
-    p->name = obj_getattr_cstr(vm, fget, "__name__");
-    if (!p->name) vm_exc_clear(vm);
     if (!doc) {
       p->doc = obj_getattr_cstr(vm, fget, "__doc__");
       if (!p->doc) vm_exc_clear(vm);
@@ -635,19 +663,22 @@ static Obj *prop_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
   return prop_make(vm, (TypeObj *)type, a[0], a[1], a[2], a[3]);
 }
 
-static Obj *prop_name_or_q(VM *vm, PropertyObj *p) {
-  return p->name ? incref(p->name) : str_from_cstr(vm, "?");
+/* "property 'x' of 'T' object has no W", or "property of ..." before
+** __set_name__ named it (CPython 3.11). */
+static void prop_raise_missing(VM *vm, PropertyObj *p, Obj *obj, const char *what) {
+  if (p->name)
+    vm_raise(vm, &Exc_AttributeError, "property %R of '%s' object has no %s", p->name,
+             obj_type_name(obj), what);
+  else
+    vm_raise(vm, &Exc_AttributeError, "property of '%s' object has no %s",
+             obj_type_name(obj), what);
 }
 
 static Obj *prop_get(VM *vm, Obj *descr, Obj *obj, Obj *type) {
   PropertyObj *p = (PropertyObj *)descr;
   if (!obj) return incref(descr);
   if (!p->fget) {
-    Obj *n = prop_name_or_q(vm, p);
-    if (!n) return NULL;
-    vm_raise(vm, &Exc_AttributeError, "property %R of '%s' object has no getter",
-             n, obj_type_name(obj));
-    decref(vm, n);
+    prop_raise_missing(vm, p, obj, "getter");
     return NULL;
   }
   return obj_call1(vm, p->fget, obj);
@@ -657,11 +688,7 @@ static int prop_set(VM *vm, Obj *descr, Obj *obj, Obj *value) {
   PropertyObj *p = (PropertyObj *)descr;
   Obj *f = value ? p->fset : p->fdel;
   if (!f) {
-    Obj *n = prop_name_or_q(vm, p);
-    if (!n) return -1;
-    vm_raise(vm, &Exc_AttributeError, "property %R of '%s' object has no %s", n,
-             obj_type_name(obj), value ? "setter" : "deleter");
-    decref(vm, n);
+    prop_raise_missing(vm, p, obj, value ? "setter" : "deleter");
     return -1;
   }
   Obj *r = value ? obj_call2(vm, f, obj, value) : obj_call1(vm, f, obj);
@@ -677,8 +704,10 @@ static Obj *prop_copy(VM *vm, Obj *self, int which, Obj *const *args,
   Obj *g = which == 0 ? args[0] : p->fget;
   Obj *s = which == 1 ? args[0] : p->fset;
   Obj *d = which == 2 ? args[0] : p->fdel;
-  return prop_make(vm, self->type, g ? g : None, s ? s : None, d ? d : None,
-                   p->doc ? p->doc : None);
+  Obj *r = prop_make(vm, self->type, g ? g : None, s ? s : None, d ? d : None,
+                     p->doc ? p->doc : None);
+  if (r) ((PropertyObj *)r)->name = xincref(p->name);
+  return r;
 }
 static Obj *prop_getter(VM *vm, Obj *self, Obj *const *args, size_t nargs,
                         Obj *kw) {
@@ -692,7 +721,15 @@ static Obj *prop_deleter(VM *vm, Obj *self, Obj *const *args, size_t nargs,
                          Obj *kw) {
   return prop_copy(vm, self, 2, args, nargs, kw, "deleter");
 }
+/* __set_name__(owner, name): remember the attribute name for messages. */
+static Obj *prop_set_name(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                          Obj *kw) {
+  if (args_check(vm, "__set_name__", nargs, kw, 2, 2) < 0) return NULL;
+  obj_setref(vm, &((PropertyObj *)self)->name, incref(args[1]));
+  return none_new();
+}
 static const MethodDef prop_methods[] = {
+  {"__set_name__", prop_set_name, 0},
   {"getter", prop_getter, 0},
   {"setter", prop_setter, 0},
   {"deleter", prop_deleter, 0},

@@ -807,7 +807,7 @@ resume_gen:
     Obj *name = code_slot_name(co, oparg);
     Obj *v = NULL;
     if (f->locals) {
-      if (dict_check(f->locals)) {
+      if (f->locals->type == &Dict_Type) {   /* exact: a subclass may override */
         v = dict_get(vm, f->locals, name);
         if (v) incref(v);
         else if (vm_exc_occurred(vm)) goto error;
@@ -882,7 +882,7 @@ resume_gen:
       vm_raise(vm, &Exc_RuntimeError, "no locals when loading %R", name);
       goto error;
     }
-    if (LIKELY(dict_check(locals))) {
+    if (LIKELY(locals->type == &Dict_Type)) {   /* exact: __prepare__ may give a subclass */
       v = dict_get(vm, locals, name);
       if (v) incref(v);
       else if (vm_exc_occurred(vm)) goto error;

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "floatobj.h"
 #include "int.h"
@@ -40,7 +41,14 @@ Obj *float_new(VM *vm, double v) {
   return o;
 }
 
-static void float_dealloc(VM *vm, Obj *o) { obj_free(vm, o, sizeof(FloatObj)); }
+/* Subtype instances (heap classes) are freed by class.c's dealloc; this
+** frees with the size the type says anyway, for any other caller. */
+static void float_dealloc(VM *vm, Obj *o) {
+  TypeObj *t = o->type;
+  if (t == &Float_Type) obj_free(vm, o, sizeof(FloatObj));
+  else if (t->flags & TF_GC) gc_free(vm, o, t->basicsize);
+  else obj_free(vm, o, t->basicsize);
+}
 
 static size_t float_sizeof(Obj *o) { return sizeof(FloatObj); }
 
@@ -807,7 +815,157 @@ static Obj *m_sizeof(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kw)
 static Obj *g_real(VM *vm, Obj *self) { return float_float(vm, self); }
 static Obj *g_imag(VM *vm, Obj *self) { return float_new(vm, 0.0); }
 
+/* float.hex(): CPython's float_hex -- "[-]0x1.<13 hex digits>p<exp>", a
+** leading 0 for subnormals, and 0x0.0p+0, inf, nan as special cases. */
+static Obj *m_hex(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+  if (no_args(vm, "float.hex", nargs, kw) < 0) return NULL;
+  double x = FLOAT_VAL(self);
+  if (isnan(x)) return str_from_cstr(vm, "nan");
+  if (isinf(x)) return str_from_cstr(vm, x < 0 ? "-inf" : "inf");
+  if (x == 0) return str_from_cstr(vm, copysign(1.0, x) < 0 ? "-0x0.0p+0" : "0x0.0p+0");
+  int e;
+  double m = frexp(fabs(x), &e);
+  int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+  m = ldexp(m, shift);
+  e -= shift;
+  char buf[40], *p = buf;
+  if (x < 0) *p++ = '-';
+  *p++ = '0';
+  *p++ = 'x';
+  int d = (int)m;
+  *p++ = "0123456789abcdef"[d];
+  m -= d;
+  *p++ = '.';
+  for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; i++) {
+    m *= 16.0;
+    d = (int)m;
+    *p++ = "0123456789abcdef"[d];
+    m -= d;
+  }
+  snprintf(p, sizeof buf - (size_t)(p - buf), "p%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+  return str_from_cstr(vm, buf);
+}
+
+static int hexval(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Parse CPython's hexadecimal float syntax; 0 with *OUT set, -1 = invalid,
+** -2 = too large.  Rounds half to even, subnormals included. */
+static int parse_hex_double(const char *s, size_t n, double *out) {
+  const char *p = s, *end = s + n;
+  while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+  while (end > p && (end[-1] == ' ' || (end[-1] >= '\t' && end[-1] <= '\r'))) end--;
+  bool neg = false;
+  if (p < end && (*p == '+' || *p == '-')) neg = *p++ == '-';
+  size_t rest = (size_t)(end - p);
+  if ((rest == 3 || rest == 8) && (strncasecmp(p, "inf", 3) == 0) &&
+      (rest == 3 || strncasecmp(p, "infinity", 8) == 0)) {
+    *out = neg ? -HUGE_VAL : HUGE_VAL;
+    return 0;
+  }
+  if (rest == 3 && strncasecmp(p, "nan", 3) == 0) {
+    *out = neg ? -NAN : NAN;
+    return 0;
+  }
+  if (end - p >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) p += 2;
+  uint64_t mant = 0;        /* the first 60 significant bits' digits */
+  int64_t exp2 = 0;         /* value = mant * 2**exp2 (+ sticky) */
+  bool sticky = false, any = false, dot = false;
+  int ndig = 0;             /* significant digits stored in mant */
+  for (; p < end; p++) {
+    if (*p == '.') {
+      if (dot) return -1;
+      dot = true;
+      continue;
+    }
+    int v = hexval((unsigned char)*p);
+    if (v < 0) break;
+    any = true;
+    if (ndig == 0 && v == 0) {
+      if (dot) exp2 -= 4;
+      continue;
+    }
+    if (ndig < 15) {
+      mant = mant << 4 | (uint64_t)v;
+      ndig++;
+      if (dot) exp2 -= 4;
+    } else {
+      if (v) sticky = true;
+      if (!dot) exp2 += 4;
+    }
+  }
+  if (!any) return -1;
+  if (p < end && (*p == 'p' || *p == 'P')) {
+    p++;
+    bool eneg = false;
+    if (p < end && (*p == '+' || *p == '-')) eneg = *p++ == '-';
+    if (p >= end || *p < '0' || *p > '9') return -1;
+    int64_t ev = 0;
+    for (; p < end && *p >= '0' && *p <= '9'; p++)
+      if (ev < (int64_t)1 << 40) ev = ev * 10 + (*p - '0');
+    exp2 += eneg ? -ev : ev;
+  }
+  if (p != end) return -1;
+  if (mant == 0) {
+    *out = neg ? -0.0 : 0.0;
+    return 0;
+  }
+  /* normalise: top bit at 63; the value is mant * 2**(exp2) */
+  int lz = __builtin_clzll(mant);
+  mant <<= lz;
+  exp2 -= lz;
+  /* value = 1.xxx * 2**(exp2 + 63) */
+  int64_t e = exp2 + 63;
+  if (e > DBL_MAX_EXP + 1) return -2;
+  int keep = DBL_MANT_DIG;                      /* bits kept */
+  if (e < DBL_MIN_EXP - 1) {                    /* subnormal */
+    int64_t k = DBL_MANT_DIG - (DBL_MIN_EXP - 1 - e);
+    if (k < 0) {
+      *out = neg ? -0.0 : 0.0;
+      return 0;
+    }
+    keep = (int)k;
+  }
+  uint64_t q = keep ? mant >> (64 - keep) : 0;
+  uint64_t rem = keep ? mant << keep : mant;    /* dropped bits, top-aligned */
+  bool half = rem >> 63, below = (rem << 1) != 0 || sticky;
+  if (half && (below || (q & 1))) q++;
+  double r = ldexp((double)q, (int)(exp2 + (64 - keep)));
+  if (isinf(r)) return -2;
+  *out = neg ? -r : r;
+  return 0;
+}
+
+/* float.fromhex(s): a class method. */
+static Obj *m_fromhex(VM *vm, Obj *cls, Obj *const *args, size_t nargs, Obj *kw) {
+  if (kw && TUPLE_SIZE(kw))
+    return vm_raise(vm, &Exc_TypeError, "float.fromhex() takes no keyword arguments");
+  if (nargs != 1)
+    return vm_raise(vm, &Exc_TypeError, "float.fromhex() takes exactly one argument (%zu given)",
+                    nargs);
+  if (!str_check(args[0]))
+    return vm_raise(vm, &Exc_TypeError, "fromhex() argument must be str, not %s",
+                    obj_type_name(args[0]));
+  double d;
+  int rc = parse_hex_double(STR_UTF8(args[0]), (size_t)STR_NBYTES(args[0]), &d);
+  if (rc == -1)
+    return vm_raise(vm, &Exc_ValueError, "invalid hexadecimal floating-point string");
+  if (rc == -2)
+    return vm_raise(vm, &Exc_OverflowError, "hexadecimal value too large to represent as a float");
+  Obj *f = float_new(vm, d);
+  if (!f || cls == (Obj *)&Float_Type) return f;
+  Obj *r = obj_call1(vm, cls, f);
+  decref(vm, f);
+  return r;
+}
+
 static const MethodDef float_methods[] = {
+  {"hex", m_hex, 0},
+  {"fromhex", m_fromhex, METH_CLASS},
   {"is_integer", m_is_integer, 0},
   {"as_integer_ratio", m_as_integer_ratio, 0},
   {"conjugate", m_conjugate, 0},

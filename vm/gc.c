@@ -4,8 +4,9 @@
 ** During a collection each examined object's GCHead.gc_refs holds a count in
 ** its low bits and two flags: COLLECTING marks the objects of the examined
 ** generations (references to anything else are ignored), UNREACHABLE marks
-** the ones tentatively moved to the unreachable list.  Outside a collection
-** gc_refs is 0 for every tracked object.
+** the ones tentatively moved to the unreachable list.  A third flag,
+** FINALIZED, outlives collections: the object's __del__ has run (PEP 442:
+** at most once).  Outside a collection gc_refs is 0 or FINALIZED.
 **
 ** The steps are CPython's (Modules/gcmodule.c):
 **   update_refs     gc_refs = refcnt for every examined object;
@@ -15,6 +16,10 @@
 **                   everything it reaches is made alive (moved back from the
 **                   unreachable list if it was put there); an object with 0 is
 **                   moved to the unreachable list, tentatively;
+**   finalize_garbage  call the __del__ of every unreachable object that has
+**                   one, and close the suspended generators, before anything
+**                   is cleared, so they see their attributes (PEP 442); if any ran, the unreachable set is
+**                   examined again and what a finalizer resurrected lives;
 **   delete_garbage  clear every unreachable object (type->clear), holding a
 **                   reference meanwhile; reference counting frees them.
 ** Survivors move to the next older generation.
@@ -25,13 +30,16 @@
 #include <string.h>
 #include "frame.h"
 #include "gc.h"
+#include "gen.h"
 #include "recorder.h"
 #include "snapshot.h"
 
 #define NUM_GEN 3
 #define F_COLLECTING ((ssize)1 << 62)
 #define F_UNREACHABLE ((ssize)1 << 61)
-#define COUNT_MASK (F_UNREACHABLE - 1)
+#define F_FINALIZED ((ssize)1 << 60)
+#define COUNT_MASK (F_FINALIZED - 1)
+#define KEEP(g) ((g)->gc_refs & F_FINALIZED)   /* the flag that persists */
 
 static inline GCHead *gen_list(VM *vm, int i) {
   return i == 0 ? &vm->gc.head : &vm->gc.gen[i];
@@ -120,11 +128,11 @@ static int visit_reachable(Obj *child, EdgeKind kind, ssize index, Obj *name,
   if (g->gc_refs & F_UNREACHABLE) {
     /* tentatively unreachable, but reached from a live object */
     gl_move(g, young);
-    g->gc_refs = F_COLLECTING | 1;
+    g->gc_refs = KEEP(g) | F_COLLECTING | 1;
     n_unreachable--;
   } else if ((g->gc_refs & COUNT_MASK) == 0) {
     /* not scanned yet: it will be, as alive */
-    g->gc_refs = F_COLLECTING | 1;
+    g->gc_refs = KEEP(g) | F_COLLECTING | 1;
   }
   return 0;
 }
@@ -134,7 +142,7 @@ static void update_refs(GCHead *young) {
     Obj *o = GC_OBJ(g);
     ssize rc = o->refcnt;
     if (rc > COUNT_MASK) rc = COUNT_MASK;
-    g->gc_refs = F_COLLECTING | rc;
+    g->gc_refs = KEEP(g) | F_COLLECTING | rc;
   }
 }
 
@@ -156,7 +164,7 @@ static void move_unreachable(GCHead *young, GCHead *unreachable) {
     } else {
       GCHead *next = g->next;
       gl_move(g, unreachable);
-      g->gc_refs = F_COLLECTING | F_UNREACHABLE;
+      g->gc_refs = KEEP(g) | F_COLLECTING | F_UNREACHABLE;
       n_unreachable++;
       g = next;
     }
@@ -183,7 +191,7 @@ static ssize finish_survivors(GCHead *young) {
   for (GCHead *g = young->prev; g != young;) {
     GCHead *next = g->prev;
     Obj *o = GC_OBJ(g);
-    g->gc_refs = 0;
+    g->gc_refs = KEEP(g);
     n++;
     if (o->type == &Tuple_Type) {
       Obj **items = TUPLE_ITEMS(o);
@@ -201,11 +209,110 @@ static ssize finish_survivors(GCHead *young) {
   return n;
 }
 
+/* ------------------------------------------------------------------ */
+/* Finalizers (PEP 442)                                               */
+/* ------------------------------------------------------------------ */
+
+/* Does O have a __del__ the collector must call: a class instance whose
+** class (or a base) defines one, not yet called? */
+static bool needs_finalizer(VM *vm, Obj *o) {
+  if (!(o->type->flags & TF_HEAPTYPE) || KEEP(GC_HEAD(o))) return false;
+  Obj *name = str_intern_cstr(vm, "__del__");
+  return name && type_lookup(o->type, name) != NULL;
+}
+
+bool gc_call_del(VM *vm, Obj *o) {
+  if (has_head(o)) {
+    GCHead *g = GC_HEAD(o);
+    if (KEEP(g)) return false;
+    g->gc_refs |= F_FINALIZED;
+  }
+  Obj *name = str_intern_cstr(vm, "__del__");
+  Obj *del = name ? type_lookup(o->type, name) : NULL;
+  if (!del) return false;
+  Obj *saved = vm_exc_fetch(vm);
+  incref(del);
+  Obj *bound = del->type->descr_get ? del->type->descr_get(vm, del, o, OBJ(o->type))
+                                    : incref(del);
+  Obj *r = bound ? obj_call0(vm, bound) : NULL;
+  xdecref(vm, bound);
+  if (r) {
+    decref(vm, r);
+  } else {
+    /* CPython's unraisable hook: "Exception ignored in: <function ...>" */
+    Obj *exc = vm_exc_fetch(vm);
+    Obj *repr = obj_repr(vm, del);
+    if (vm->exc) vm_exc_clear(vm);
+    if (vm->out) fflush(vm->out);
+    FILE *err = vm->err ? vm->err : stderr;
+    fprintf(err, "Exception ignored in: %s\n", repr ? STR_UTF8(repr) : "<__del__>");
+    xdecref(vm, repr);
+    vm_exc_restore(vm, exc);
+    vm_print_exception(vm);
+    if (vm->exc) vm_exc_clear(vm);
+  }
+  decref(vm, del);
+  if (saved) vm_exc_restore(vm, saved);
+  return true;
+}
+
+/* Call the finalizers of the objects in UNREACHABLE; returns how many ran.
+** Each object is moved to a side list first, so that one freed by another's
+** finalizer (unlinking itself) never breaks the walk. */
+static int finalize_garbage(VM *vm, GCHead *unreachable) {
+  GCHead seen;
+  int ran = 0;
+  gl_init(&seen);
+  while (!gl_empty(unreachable)) {
+    GCHead *g = unreachable->next;
+    gl_move(g, &seen);
+    Obj *o = GC_OBJ(g);
+    if (o->type == &Generator_Type) {     /* a suspended finally runs now */
+      incref(o);
+      if (gen_gc_finalize(vm, o)) ran++;
+      decref(vm, o);
+      continue;
+    }
+    if (!needs_finalizer(vm, o)) continue;
+    incref(o);
+    if (gc_call_del(vm, o)) ran++;
+    decref(vm, o);
+  }
+  gl_merge(&seen, unreachable);
+  return ran;
+}
+
+/* After finalizers ran: examine UNREACHABLE again, on its own.  What is
+** referenced from outside now (resurrected by a finalizer), and what that
+** reaches, survives into OLD; the rest moves to FINAL. */
+static void handle_resurrected(GCHead *unreachable, GCHead *final, GCHead *old) {
+  update_refs(unreachable);
+  subtract_refs(unreachable);
+  move_unreachable(unreachable, final);
+  finish_survivors(unreachable);
+  gl_merge(unreachable, old);
+}
+
+/* Instance dicts among the garbage in LIST.  CPython 3.11 keeps an
+** instance's attributes inline and makes a dict only when asked for one,
+** so its gc.collect() count leaves them out; here every instance's dict is
+** an object of its own, and is not counted when it dies with its instance. */
+static ssize instance_dicts(GCHead *list) {
+  ssize k = 0;
+  for (GCHead *g = list->next; g != list; g = g->next) {
+    Obj *o = GC_OBJ(g);
+    if (!(o->type->flags & TF_HEAPTYPE) || !o->type->dictoffset) continue;
+    Obj **slot = class_dict_slot(o);
+    if (slot && *slot && has_head(*slot) && (GC_HEAD(*slot)->gc_refs & F_UNREACHABLE)) k++;
+  }
+  return k;
+}
+
 static void delete_garbage(VM *vm, GCHead *unreachable, GCHead *old) {
   while (!gl_empty(unreachable)) {
     GCHead *g = unreachable->next;
     Obj *o = GC_OBJ(g);
-    g->gc_refs = 0;
+    g->gc_refs = KEEP(g);
     if (o->type->clear) {
       incref(o);
       o->type->clear(vm, o);
@@ -250,7 +357,16 @@ static ssize collect(VM *vm, int generation) {
     gc->long_lived_total = survivors;
   }
   ssize n = n_unreachable;
-  delete_garbage(vm, &unreachable, old);
+  if (finalize_garbage(vm, &unreachable) > 0) {
+    GCHead final;
+    gl_init(&final);
+    handle_resurrected(&unreachable, &final, old);
+    n = n_unreachable - instance_dicts(&final);
+    delete_garbage(vm, &final, old);
+  } else {
+    n -= instance_dicts(&unreachable);
+    delete_garbage(vm, &unreachable, old);
+  }
   gc->collected_total += n;
   gc->collections++;
   if (ht_rec_active) ht_rec_event(HT_EV_GC_END, HT_TAG_OTHER, (uintptr_t)n, 0, 0);

@@ -50,6 +50,12 @@ ssize gc_tracked_count(VM *vm);
 ** returns nonzero and returns that value. */
 int gc_foreach(VM *vm, int (*fn)(Obj *o, void *arg), void *arg);
 
+/* Call O's __del__ (from its class) unless it already ran -- at most once
+** per object, as PEP 442 wants -- reporting an exception it raises as
+** CPython's unraisable hook does.  Returns whether it was called.  Used by
+** the collector before it clears a cycle and by instances' dealloc. */
+bool gc_call_del(VM *vm, Obj *o);
+
 /* Lifecycle (vm.c). */
 void gc_init(VM *vm);
 /* Collect until nothing more is found (teardown); returns the total. */

@@ -1551,9 +1551,7 @@ Obj *int_from_obj(VM *vm, Obj *o) {
 
 /* Make an instance of the int subclass TYPE holding the value of V. */
 static Obj *int_subtype_new(VM *vm, TypeObj *type, Obj *v) {
-  (void)v;
-  return vm_raise(vm, &Exc_NotImplementedError,
-                  "subclasses of int (class %s) are not supported yet", type->name);
+  return class_subtype_copy(vm, type, v);
 }
 
 Obj *int_type_new(VM *vm, Obj *callable, Obj *const *args, size_t nargs,

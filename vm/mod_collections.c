@@ -1660,7 +1660,30 @@ static Obj *ntm_repr(VM *vm, Obj *o) {
 static Obj *ntm_get_name(VM *vm, Obj *o) { return incref(((NTMethObj *)o)->name); }
 static Obj *ntm_get_qualname(VM *vm, Obj *o) { return incref(((NTMethObj *)o)->qualname); }
 
+static Obj *nt_new(VM *vm, Obj *data, Obj *const *args, size_t nargs, Obj *kwnames);
+
+/* __defaults__: __new__'s are the defaults= values (in field order, they
+** are the last fields'); the other methods have none. */
+static Obj *ntm_get_defaults(VM *vm, Obj *o) {
+  NTMethObj *m = (NTMethObj *)o;
+  Obj *defaults = m->data ? TUPLE_GET(m->data, 2) : NULL;
+  if (m->fn != nt_new || !defaults || dict_size(defaults) == 0) return none_new();
+  Obj *l = list_new(vm, 0);
+  if (!l) return NULL;
+  ssize pos = 0;
+  Obj *k, *v;
+  while (dict_next(defaults, &pos, &k, &v))
+    if (list_append(vm, l, v) < 0) {
+      decref(vm, l);
+      return NULL;
+    }
+  Obj *t = list_as_tuple(vm, l);
+  decref(vm, l);
+  return t;
+}
+
 static const GetSetDef ntm_getset[] = {
+  {"__defaults__", ntm_get_defaults, NULL},
   {"__name__", ntm_get_name, NULL},
   {"__qualname__", ntm_get_qualname, NULL},
   {NULL, NULL, NULL},

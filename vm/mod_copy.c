@@ -221,18 +221,53 @@ fail:
 static Obj *copy_instance(VM *vm, Obj *x, Obj *memo) {
   TypeObj *cls = x->type;
   if (!(cls->flags & TF_HEAPTYPE)) return cannot_pickle(vm, x);
+  /* cls.__new__(cls, *x.__getnewargs__()), as copyreg.__newobj__ does
+  ** (namedtuples and subclasses of tuple, int, str, float have them);
+  ** deepcopy copies those arguments deeply */
+  Obj *newargs = NULL;
+  if (type_lookup(cls, str_intern_cstr(vm, "__getnewargs__"))) {
+    newargs = obj_call_method(vm, x, "__getnewargs__", NULL, 0);
+    if (!newargs) return NULL;
+    if (!tuple_check(newargs)) {
+      vm_raise(vm, &Exc_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+               obj_type_name(newargs));
+      decref(vm, newargs);
+      return NULL;
+    }
+    if (memo) {
+      Obj *deep = deepcopy_impl(vm, newargs, memo);
+      decref(vm, newargs);
+      if (!deep) return NULL;
+      newargs = deep;
+    }
+  }
   Obj *newf = obj_getattr_cstr(vm, (Obj *)cls, "__new__");
-  if (!newf) return NULL;
-  Obj *y = obj_call1(vm, newf, (Obj *)cls);
+  if (!newf) {
+    xdecref(vm, newargs);
+    return NULL;
+  }
+  ssize nnew = newargs ? TUPLE_SIZE(newargs) : 0;
+  Obj *small[8], **argv = small;
+  if (nnew + 1 > 8) argv = ht_alloc(HT_TAG_VMINTERNAL, (size_t)(nnew + 1) * sizeof(Obj *));
+  Obj *y = NULL;
+  if (argv) {
+    argv[0] = (Obj *)cls;
+    for (ssize i = 0; i < nnew; i++) argv[i + 1] = TUPLE_GET(newargs, i);
+    y = obj_call(vm, newf, argv, (size_t)nnew + 1, NULL);
+    if (argv != small) ht_free(HT_TAG_VMINTERNAL, argv, (size_t)(nnew + 1) * sizeof(Obj *));
+  } else {
+    vm_raise_nomem(vm);
+  }
   decref(vm, newf);
+  xdecref(vm, newargs);
   if (!y) return NULL;
   if (memo && memo_put(vm, memo, x, y) < 0) goto fail;
   Obj *state = NULL;
   if (overrides(vm, x, "__getstate__")) {
     state = obj_call_method(vm, x, "__getstate__", NULL, 0);
     if (!state) goto fail;
-  } else if (cls->dictoffset) {
-    Obj *d = *(Obj **)((char *)x + cls->dictoffset);
+  } else if (cls->dictoffset && class_dict_slot(x)) {
+    Obj *d = *class_dict_slot(x);
     state = d && dict_size(d) ? incref(d) : none_new();
   } else {
     state = none_new();

@@ -371,7 +371,7 @@ static Obj *partial_get_keywords(VM *vm, Obj *o) { return incref(PARTIAL(o)->kw)
 
 /* __dict__ of an object whose type has a dictoffset: made on first use. */
 static Obj *get_dict(VM *vm, Obj *o) {
-  Obj **slot = (Obj **)((char *)o + o->type->dictoffset);
+  Obj **slot = class_dict_slot(o);
   if (!*slot && !(*slot = dict_new(vm))) return NULL;
   return incref(*slot);
 }
@@ -383,7 +383,7 @@ static int set_dict(VM *vm, Obj *o, Obj *v) {
              obj_type_name(v));
     return -1;
   }
-  obj_setref(vm, (Obj **)((char *)o + o->type->dictoffset), incref(v));
+  obj_setref(vm, class_dict_slot(o), incref(v));
   return 0;
 }
 
@@ -1247,7 +1247,7 @@ static Obj *cprop_get(VM *vm, Obj *descr, Obj *obj, Obj *type) {
   if (!c->attrname)
     return vm_raise(vm, &Exc_TypeError,
                     "Cannot use cached_property instance without calling __set_name__ on it.");
-  Obj **slot = obj->type->dictoffset ? (Obj **)((char *)obj + obj->type->dictoffset) : NULL;
+  Obj **slot = class_dict_slot(obj);
   if (!slot) {
     const char *dot = strrchr(obj->type->name, '.');
     return vm_raise(vm, &Exc_TypeError,

@@ -335,6 +335,7 @@ static bool check_attr_name(VM *vm, Obj *name) {
 
 static inline Obj **instance_dict_slot(Obj *o) {
   ssize off = o->type->dictoffset;
+  if (off < 0) return class_dict_slot(o);   /* after a variable-size part */
   return off ? (Obj **)((char *)o + off) : NULL;
 }
 

@@ -106,7 +106,7 @@ typedef enum SlotKind {
   SW_REPR, SW_STR, SW_HASH, SW_LEN, SW_ITER, SW_NEXT, SW_GETITEM,
   SW_SETITEM, SW_DELITEM, SW_CONTAINS, SW_BOOL, SW_CALL, SW_INIT,
   SW_NEG, SW_POS, SW_INVERT, SW_ABS, SW_INT, SW_FLOAT, SW_INDEX,
-  SW_GETATTR, SW_SETATTR, SW_DELATTR,
+  SW_GETATTR, SW_SETATTR, SW_DELATTR, SW_GET, SW_SET, SW_DELETE,
   SW_CMP,          /* + CmpOp */
   SW_BINOP = SW_CMP + 6,             /* + BinOp */
   SW_RBINOP = SW_BINOP + BINOP_COUNT, /* + BinOp, reflected */
@@ -132,11 +132,11 @@ static const char *const binop_dunder[BINOP_COUNT] = {
 static int sw_nargs(int kind) {
   switch (kind) {
   case SW_GETITEM: case SW_DELITEM: case SW_CONTAINS: case SW_GETATTR:
-  case SW_DELATTR:
+  case SW_DELATTR: case SW_DELETE:
     return 1;
-  case SW_SETITEM: case SW_SETATTR:
+  case SW_SETITEM: case SW_SETATTR: case SW_SET:
     return 2;
-  case SW_CALL: case SW_INIT:
+  case SW_CALL: case SW_INIT: case SW_GET:
     return -1;
   default:
     if (kind >= SW_CMP && kind < SW_COUNT) return 1;
@@ -218,6 +218,22 @@ static Obj *sw_call_slot(VM *vm, SlotWrapperObj *w, Obj *self,
     return (t->setattr ? t->setattr(vm, self, args[0], NULL)
                        : obj_generic_setattr(vm, self, args[0], NULL)) < 0
                ? NULL : none_new();
+  case SW_GET: {
+    /* __get__(instance, owner=None, /) */
+    if (kwnames && TUPLE_SIZE(kwnames))
+      return vm_raise(vm, &Exc_TypeError, "wrapper __get__() takes no keyword arguments");
+    if (nargs < 1 || nargs > 2)
+      return vm_raise(vm, &Exc_TypeError, "expected 1 or 2 arguments, got %d", (int)nargs);
+    Obj *obj = args[0] == None ? NULL : args[0];
+    Obj *owner = nargs == 2 && args[1] != None ? args[1] : NULL;
+    if (!obj && !owner)
+      return vm_raise(vm, &Exc_TypeError, "__get__(None, None) is invalid");
+    return t->descr_get(vm, self, obj, owner ? owner : (Obj *)obj->type);
+  }
+  case SW_SET:
+    return t->descr_set(vm, self, args[0], args[1]) < 0 ? NULL : none_new();
+  case SW_DELETE:
+    return t->descr_set(vm, self, args[0], NULL) < 0 ? NULL : none_new();
   }
   return vm_raise(vm, &Exc_RuntimeError, "bad slot wrapper");
 }
@@ -309,6 +325,11 @@ static int add_slot_wrappers(VM *vm, TypeObj *t) {
   W(int_, "__int__", SW_INT)
   W(float_, "__float__", SW_FLOAT)
   W(index, "__index__", SW_INDEX)
+  W(descr_get, "__get__", SW_GET)
+  if (OWN(descr_set)) {
+    if (add_wrapper(vm, t, "__set__", SW_SET) < 0) return -1;
+    if (add_wrapper(vm, t, "__delete__", SW_DELETE) < 0) return -1;
+  }
   if (OWN(getattr) || t == &Object_Type)
     if (add_wrapper(vm, t, "__getattribute__", SW_GETATTR) < 0) return -1;
   if (OWN(setattr) || t == &Object_Type) {
@@ -352,6 +373,14 @@ static Obj *tp_new_wrapper(VM *vm, Obj *self, Obj *const *args, size_t nargs,
     return vm_raise(vm, &Exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
                     t->name, ((TypeObj *)sub)->name, ((TypeObj *)sub)->name,
                     t->name);
+  if (t == &Str_Type && sub != self) {
+    /* str's constructor makes exact strs: copy into the subtype */
+    Obj *r = t->new_(vm, self, args + 1, nargs - 1, kwnames);
+    if (!r) return NULL;
+    Obj *c = class_subtype_copy(vm, (TypeObj *)sub, r);
+    decref(vm, r);
+    return c;
+  }
   return t->new_(vm, sub, args + 1, nargs - 1, kwnames);
 }
 static const MethodDef tp_new_def = {"__new__", tp_new_wrapper, 0};
@@ -555,14 +584,34 @@ static Obj *type_repr(VM *vm, Obj *o) {
   return r;
 }
 
+/* type.__init__(cls, name, bases, ns, **kw): nothing to do (type.__new__
+** made the class); keywords are __init_subclass__'s. */
+static int type_init(VM *vm, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+  (void)self; (void)args; (void)kwnames;
+  if (nargs != 1 && nargs != 3) {
+    vm_raise(vm, &Exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return -1;
+  }
+  return 0;
+}
+
 static Obj *type_call(VM *vm, Obj *callable, Obj *const *args, size_t nargs,
                       Obj *kwnames) {
   TypeObj *t = (TypeObj *)callable;
   size_t nkw = kwnames ? (size_t)TUPLE_SIZE(kwnames) : 0;
   if (t == &Type_Type) {
     if (nargs == 1 && nkw == 0) return incref((Obj *)args[0]->type);
-    if (nargs == 3 && nkw == 0)
-      return class_type_new(vm, t, args[0], args[1], args[2]);
+    if (nargs == 3) {   /* keywords go to the new class's __init_subclass__ */
+      /* a base's metaclass more derived than type makes the class (CPython) */
+      TypeObj *winner = &Type_Type;
+      if (tuple_check(args[1]))
+        for (ssize i = 0; i < TUPLE_SIZE(args[1]); i++) {
+          TypeObj *mt = TUPLE_GET(args[1], i)->type;
+          if (type_is_subtype(mt, winner)) winner = mt;
+        }
+      if (winner != &Type_Type) return obj_call(vm, (Obj *)winner, args, nargs, kwnames);
+      return class_type_new_kw(vm, t, args[0], args[1], args[2], args + 3, kwnames);
+    }
     return vm_raise(vm, &Exc_TypeError, "type() takes 1 or 3 arguments");
   }
   Obj *o;
@@ -646,6 +695,11 @@ static int type_setattro(VM *vm, Obj *o, Obj *name, Obj *value) {
     }
   }
   type_modified(t);
+  /* a special method set or deleted: the slots follow (CPython's update_slot) */
+  if (r == 0 && str_check(name) && STR_NBYTES(name) > 4 && STR_UTF8(name)[0] == '_' &&
+      STR_UTF8(name)[1] == '_' && STR_UTF8(name)[STR_NBYTES(name) - 1] == '_' &&
+      STR_UTF8(name)[STR_NBYTES(name) - 2] == '_')
+    r = class_update_slots(vm, t);
   return r;
 }
 
@@ -704,6 +758,20 @@ static Obj *type_get_doc(VM *vm, Obj *o) {
   }
   return t->doc ? str_from_cstr(vm, t->doc) : none_new();
 }
+/* C.__doc__ = v: heap types only (CPython's type_set_doc). */
+static int type_set_doc(VM *vm, Obj *o, Obj *value) {
+  TypeObj *t = (TypeObj *)o;
+  if (!(t->flags & TF_HEAPTYPE)) {
+    vm_raise(vm, &Exc_TypeError, "cannot set '__doc__' attribute of immutable type '%s'",
+             t->name);
+    return -1;
+  }
+  if (!value) {
+    vm_raise(vm, &Exc_TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  return dict_set_cstr(vm, t->dict, "__doc__", value);
+}
 static Obj *type_get_dict(VM *vm, Obj *o) {
   TypeObj *t = (TypeObj *)o;
   /* CPython returns a read-only mappingproxy; a copy keeps the type's dict
@@ -718,7 +786,7 @@ static const GetSetDef type_getset[] = {
   {"__mro__", type_get_mro, NULL},
   {"__bases__", type_get_bases, NULL},
   {"__base__", type_get_base, NULL},
-  {"__doc__", type_get_doc, NULL},
+  {"__doc__", type_get_doc, type_set_doc},
   {"__dict__", type_get_dict, NULL},
   {NULL, NULL, NULL},
 };
@@ -744,15 +812,18 @@ TypeObj Type_Type = {
   .name = "type",
   .tag = HT_TAG_CLASS,
   .basicsize = sizeof(TypeObj),
-  .flags = TF_BASETYPE,
+  .flags = TF_GC | TF_BASETYPE,   /* heap types are GC objects; static ones are
+                                     immortal and carry no GCHead */
   .dealloc = class_type_dealloc,
   .traverse = class_type_traverse,
+  .clear = class_type_clear,
   .new_ = class_type_tp_new,
   .repr = type_repr,
   .hash = ptr_hash,
   .getattr = type_getattro,
   .setattr = type_setattro,
   .call = type_call,
+  .init = type_init,
   .binop = {[BINOP_OR] = union_or},          /* int | None */
   .methods = type_methods,
   .getset = type_getset,
@@ -841,6 +912,28 @@ static Obj *object_sizeof(VM *vm, Obj *self, Obj *const *args, size_t nargs,
   return int_from_u64(vm, n);
 }
 
+/* object.__repr__(o): the default repr, whatever O's type defines. */
+static Obj *object_repr_m(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                          Obj *kwnames) {
+  (void)args;
+  if (args_check(vm, "__repr__", nargs, kwnames, 0, 0) < 0) return NULL;
+  TypeObj *t = self->type;
+  if ((t->flags & TF_HEAPTYPE) && t->module && str_check(t->module) &&
+      !str_eq_cstr(t->module, "builtins"))
+    return str_fromf(vm, "<%S.%S object at %p>", t->module,
+                     t->qualname ? t->qualname : str_intern_cstr(vm, t->name),
+                     (void *)self);
+  return str_fromf(vm, "<%s object at %p>", t->name, (void *)self);
+}
+
+/* object.__str__(o): repr(o), through O's type's __repr__. */
+static Obj *object_str_m(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                         Obj *kwnames) {
+  (void)args;
+  if (args_check(vm, "__str__", nargs, kwnames, 0, 0) < 0) return NULL;
+  return obj_repr(vm, self);
+}
+
 /* object.__init_subclass__(): the end of the chain of a class's bases'
 ** __init_subclass__, taking nothing. */
 static Obj *object_init_subclass(VM *vm, Obj *self, Obj *const *args, size_t nargs,
@@ -855,8 +948,20 @@ static Obj *object_init_subclass(VM *vm, Obj *self, Obj *const *args, size_t nar
   return none_new();
 }
 
+/* object.__subclasshook__(C): NotImplemented (the normal issubclass rules). */
+static Obj *object_subclasshook(VM *vm, Obj *self, Obj *const *args, size_t nargs,
+                                Obj *kwnames) {
+  (void)self; (void)args;
+  if (kwnames && TUPLE_SIZE(kwnames))
+    return vm_raise(vm, &Exc_TypeError, "__subclasshook__() takes no keyword arguments");
+  return incref(NotImplemented);
+}
+
 static const MethodDef object_methods[] = {
+  {"__repr__", object_repr_m, 0},
   {"__init_subclass__", object_init_subclass, METH_CLASS},
+  {"__subclasshook__", object_subclasshook, METH_CLASS},
+  {"__str__", object_str_m, 0},
   {"__format__", object_format, 0},
   {"__sizeof__", object_sizeof, 0},
   {NULL, NULL, 0},

@@ -230,6 +230,9 @@ void vm_free(VM *vm) {
   obj_setref(vm, &vm->handled_exc, NULL);
   if (vm->main_module && ((ModuleObj *)vm->main_module)->dict)
     dict_clear(vm, ((ModuleObj *)vm->main_module)->dict);
+  /* the script's cycles go first, while builtins still exist: a suspended
+  ** generator's finally or a __del__ may print */
+  gc_collect_all(vm);
   clear_module_dicts(vm);
   gc_collect_all(vm);
   vm_exc_clear(vm);

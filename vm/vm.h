@@ -133,11 +133,27 @@ Obj *vm_exec_source(VM *vm, const char *source, size_t n, Obj *filename,
 Obj *class_build_class(VM *vm, Obj *self, Obj *const *args, size_t nargs,
                        Obj *kwnames);
 Obj *class_type_new(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict);
+/* Recompute the protocol slots of heap type T and its heap subclasses after
+** a special method (__repr__, __eq__ ...) was set on or deleted from T. */
+int class_update_slots(VM *vm, TypeObj *t);
+/* As class_type_new, passing the keywords KWNAMES (values KWV) to the new
+** class's __init_subclass__ (class A(Base, tag=...)). */
+Obj *class_type_new_kw(VM *vm, TypeObj *meta, Obj *name, Obj *bases, Obj *dict,
+                       Obj *const *kwv, Obj *kwnames);
 Obj *class_type_tp_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
                        Obj *kwnames);
 void class_type_dealloc(VM *vm, Obj *o);
 int class_type_traverse(Obj *o, visitproc visit, void *arg);
 int class_type_clear(VM *vm, Obj *o);
+/* Instances of heap subtypes of int, str and tuple keep their __dict__
+** pointer at the end of the block (negative dictoffset): class_dict_slot
+** finds it for any instance (NULL when the type has no __dict__);
+** class_instance_size is the block's size without the GCHead for such
+** instances (and float subtypes'), 0 for other objects.  class_subtype_copy
+** makes an instance of SUB (int or str subtype) equal to EXACT. */
+Obj **class_dict_slot(Obj *o);
+size_t class_instance_size(Obj *o);
+Obj *class_subtype_copy(VM *vm, TypeObj *sub, Obj *exact);
 extern TypeObj Super_Type;      /* builtins.super */
 extern TypeObj Member_Type;     /* __slots__ member descriptors */
 
