@@ -17,8 +17,11 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "compile.h"
 #include "containers.h"
 #include "frame.h"
 #include "int.h"
@@ -495,6 +498,16 @@ static Obj *bi_pow(BI_ARGS) {
   Obj *a[3];
   if (mod_args(vm, &pow_spec, args, nargs, kwnames, a) < 0) return NULL;
   if (!a[2] || a[2] == None) return obj_binop(vm, a[0], a[1], BINOP_POW);
+  /* Three-argument pow never uses __rpow__: only the base's own __pow__
+  ** (a class statement's, or an int/float subclass's override) is tried. */
+  if (TYPE(a[0])->flags & TF_HEAPTYPE) {
+    bool found;
+    Obj *r = call_special(vm, a[0], "__pow__", a + 1, 2, &found);
+    if (found) {
+      if (!r || r != NotImplemented) return r;
+      decref(vm, r);
+    }
+  }
   if (!is_number(a[0]) || !is_number(a[1]) || !is_number(a[2]))
     return vm_raise(vm, &Exc_TypeError,
                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
@@ -792,6 +805,343 @@ static Obj *bi_vars(BI_ARGS) {
   return d;
 }
 
+/* ------------------------------------------------------------------ */
+/* input, and the builtins the VM does not provide                    */
+/* ------------------------------------------------------------------ */
+
+/* builtin_input: the prompt goes to sys.stdout (flushed), the line comes
+** from the process's standard input without its line end; EOFError at
+** end of input. */
+static Obj *bi_input(BI_ARGS) {
+  if (mod_check_pos(vm, "input", nargs, kwnames, 0, 1) < 0) return NULL;
+  Obj *file = current_stdout(vm);
+  if (!file) return NULL;
+  FILE *fp = file != None ? sysmod_stream_file(vm, file) : NULL;
+  if (nargs && file != None) {
+    Obj *s = obj_str(vm, args[0]);
+    if (!s) return NULL;
+    int rc = 0;
+    if (fp) fwrite(STR_UTF8(s), 1, (size_t)STR_NBYTES(s), fp);
+    else rc = write_obj(vm, file, s);
+    decref(vm, s);
+    if (rc < 0) return NULL;
+  }
+  if (fp) {
+    fflush(fp);
+  } else if (file != None) {     /* as CPython, a failing flush is ignored */
+    Obj *r = obj_call_method(vm, file, "flush", NULL, 0);
+    if (r) decref(vm, r);
+    else vm_exc_clear(vm);
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len = getline(&line, &cap, stdin);
+  if (len < 0) {
+    free(line);
+    return vm_raise(vm, &Exc_EOFError, "EOF when reading a line");
+  }
+  if (len > 0 && line[len - 1] == '\n') len--;
+  Obj *r = str_new(vm, line, (size_t)len);
+  free(line);
+  return r;
+}
+
+/* Builtins whose machinery the VM lacks: present, so that a program using
+** one stops with a NotImplementedError naming it (the traceback gives the
+** file and line) rather than a NameError that looks like its own bug. */
+static Obj *bi_open(BI_ARGS) {
+  (void)self, (void)args, (void)nargs, (void)kwnames;
+  return vm_raise(vm, &Exc_NotImplementedError,
+                  "open() is not supported yet: the VM has no file objects");
+}
+
+/* `complex` is a type with no instances: isinstance(x, complex) is False
+** (the VM makes no complex numbers), calling it raises. */
+static Obj *complex_new(VM *vm, Obj *type, Obj *const *args, size_t nargs,
+                        Obj *kwnames) {
+  (void)type, (void)args, (void)nargs, (void)kwnames;
+  return vm_raise(vm, &Exc_NotImplementedError, "complex numbers are not supported yet");
+}
+
+TypeObj Complex_Type = {
+  .ob = OBJ_STATIC_INIT(&Type_Type),
+  .name = "complex",
+  .tag = HT_TAG_OTHER,
+  .basicsize = sizeof(Obj),
+  .new_ = complex_new,
+  .doc = "complex numbers (not supported by this VM: calling it raises "
+         "NotImplementedError)",
+};
+
+/* ------------------------------------------------------------------ */
+/* exec, eval, compile                                                */
+/* ------------------------------------------------------------------ */
+
+/* The compiler has only the module mode, so eval-mode source is compiled
+** as the module statement `EVAL_RESULT = (SOURCE\n)` (SOURCE on the
+** wrapper's first line, so line numbers are unchanged): the evaluator
+** stores the value in the locals dict, whence eval() pops it.  The source
+** is first compiled alone, so that its syntax errors are CPython's; a
+** source that is valid as statements but not as an expression gets the
+** SyntaxError "invalid syntax" (CPython's column may differ).  A code
+** object names EVAL_RESULT exactly when compile() made it in 'eval' mode. */
+#define EVAL_RESULT "__heaptrail_eval_result__"
+#define EVAL_OPEN EVAL_RESULT " = ("
+
+/* The code of SRC[0..N) (UTF-8) compiled as MODE 'e'val or 'x'ec. */
+static Obj *compile_text(VM *vm, const char *src, size_t n, Obj *filename,
+                         char mode) {
+  if (memchr(src, 0, n))
+    return vm_raise(vm, &Exc_ValueError, "source code string cannot contain null bytes");
+  if (mode == 'e')
+    while (n && (*src == ' ' || *src == '\t')) src++, n--;
+  Obj *code = compile_module(vm, src, n, filename);
+  if (!code && mode == 'e' && vm_exc_matches(vm, &Exc_SyntaxError)) {
+    /* eval mode's SyntaxError.text has no line end */
+    Obj *exc = vm_exc_fetch(vm), *t = obj_getattr_cstr(vm, exc, "text");
+    if (t && str_check(t) && STR_NBYTES(t) && STR_UTF8(t)[STR_NBYTES(t) - 1] == '\n') {
+      Obj *cut = str_new(vm, STR_UTF8(t), (size_t)STR_NBYTES(t) - 1);
+      if (!cut || obj_setattr(vm, exc, str_intern_cstr(vm, "text"), cut) < 0)
+        vm_exc_clear(vm);
+      xdecref(vm, cut);
+    }
+    if (!t) vm_exc_clear(vm);
+    xdecref(vm, t);
+    vm_exc_restore(vm, exc);
+  }
+  if (!code || mode != 'e') return code;
+  /* no token at all (blanks and comments): not an expression */
+  bool comment = false;
+  size_t i = 0;
+  while (i < n) {
+    if (src[i] == '#') {
+      comment = true;
+      while (i < n && src[i] != '\n') i++;
+    } else if (strchr(" \t\n\r\f", src[i])) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  if (i == n) {
+    decref(vm, code);
+    const char *nl = memchr(src, '\n', n);
+    size_t len = nl ? (size_t)(nl - src) : n;
+    char *line = ht_alloc(HT_TAG_VMINTERNAL, len + 1);
+    if (!line) return vm_raise_nomem(vm);
+    memcpy(line, src, len);
+    line[len] = 0;
+    vm_raise_syntax(vm, &Exc_SyntaxError, "invalid syntax", filename, comment, 0, 0,
+                    comment ? line : "");
+    ht_free(HT_TAG_VMINTERNAL, line, len + 1);
+    return NULL;
+  }
+  decref(vm, code);
+  size_t lo = strlen(EVAL_OPEN);
+  char *buf = ht_alloc(HT_TAG_VMINTERNAL, lo + n + 3);
+  if (!buf) return vm_raise_nomem(vm);
+  memcpy(buf, EVAL_OPEN, lo);
+  memcpy(buf + lo, src, n);
+  memcpy(buf + lo + n, "\n)", 3);
+  code = compile_module(vm, buf, lo + n + 2, filename);
+  if (!code && vm_exc_matches(vm, &Exc_SyntaxError)) {
+    /* statements: not an expression.  Report "invalid syntax" where the
+    ** wrapped source failed, on the source's own line and column (BUF
+    ** now holds that line). */
+    Obj *exc = vm_exc_fetch(vm), *v;
+    int64_t line = 1, col = 1;
+    if ((v = obj_getattr_cstr(vm, exc, "lineno")) && int_check(v)) int_as_i64(vm, v, &line);
+    xdecref(vm, v);
+    if ((v = obj_getattr_cstr(vm, exc, "offset")) && int_check(v)) int_as_i64(vm, v, &col);
+    xdecref(vm, v);
+    vm_exc_clear(vm);
+    decref(vm, exc);
+    if (line == 1) col -= (int64_t)lo;
+    if (col < 1) col = 1;
+    const char *ls = src, *end = src + n;
+    for (int64_t k = 1; k < line && ls < end; k++) {
+      const char *nl = memchr(ls, '\n', (size_t)(end - ls));
+      ls = nl ? nl + 1 : end;
+    }
+    const char *nl = memchr(ls, '\n', (size_t)(end - ls));
+    size_t len = nl ? (size_t)(nl - ls) : (size_t)(end - ls);
+    memmove(buf, ls, len);
+    buf[len] = 0;
+    vm_raise_syntax(vm, &Exc_SyntaxError, "invalid syntax", filename, (int)line,
+                    (int)col, 0, buf);
+  }
+  ht_free(HT_TAG_VMINTERNAL, buf, lo + n + 3);
+  return code;
+}
+
+/* Is CODE an eval-mode code object (see EVAL_RESULT)? */
+static bool code_is_eval(Obj *code) {
+  Obj *names = ((CodeObj *)code)->names;
+  ssize n = TUPLE_SIZE(names);
+  return n > 0 && str_check(TUPLE_ITEMS(names)[n - 1]) &&
+         strcmp(STR_UTF8(TUPLE_ITEMS(names)[n - 1]), EVAL_RESULT) == 0;
+}
+
+/* SOURCE as UTF-8 text for FNAME ("exec", "eval", "compile"): a str or a
+** bytes object (borrowed pointer into it).  Returns 0, or -1 with TypeError
+** ("... arg 1 must be a string, bytes or code object"). */
+static int source_text(VM *vm, Obj *source, const char *what, const char **p,
+                       size_t *n) {
+  if (str_check(source)) {
+    *p = STR_UTF8(source);
+    *n = (size_t)STR_NBYTES(source);
+    return 0;
+  }
+  if (bytes_check(source)) {
+    *p = (const char *)BYTES_DATA(source);
+    *n = (size_t)BYTES_SIZE(source);
+    return 0;
+  }
+  vm_raise(vm, &Exc_TypeError, "%s", what);
+  return -1;
+}
+
+/* exec/eval: resolve the namespaces as builtin_exec_impl/builtin_eval_impl
+** and run CODE in them.  New references in *G and *L on success. */
+static int run_namespaces(VM *vm, bool is_eval, Obj *globals, Obj *locals,
+                          Obj **g, Obj **l) {
+  if (globals == None) globals = NULL;
+  if (locals == None) locals = NULL;
+  if (is_eval && locals && !dict_check(locals) && !TYPE(locals)->getitem) {
+    vm_raise(vm, &Exc_TypeError, "locals must be a mapping");
+    return -1;
+  }
+  if (globals && !dict_check(globals)) {
+    if (is_eval)
+      vm_raise(vm, &Exc_TypeError, TYPE(globals)->getitem
+               ? "globals must be a real dict; try eval(expr, {}, mapping)"
+               : "globals must be a dict");
+    else
+      vm_raise(vm, &Exc_TypeError, "exec() globals must be a dict, not %s",
+               obj_type_name(globals));
+    return -1;
+  }
+  if (!is_eval && locals && !dict_check(locals) && !TYPE(locals)->getitem) {
+    vm_raise(vm, &Exc_TypeError, "locals must be a mapping or None, not %s",
+             obj_type_name(locals));
+    return -1;
+  }
+  if (locals && !dict_check(locals)) {
+    vm_raise(vm, &Exc_NotImplementedError,
+             "%s() with a locals mapping that is not a dict is not supported",
+             is_eval ? "eval" : "exec");
+    return -1;
+  }
+  if (!globals) {
+    FrameObj *f = current_frame(vm);
+    if (!f) return -1;
+    globals = f->globals;
+    *l = locals ? incref(locals) : frame_locals(vm);
+    if (!*l) return -1;
+  } else {
+    *l = incref(locals ? locals : globals);
+  }
+  *g = incref(globals);
+  if (!dict_get_cstr(vm, globals, "__builtins__") &&
+      dict_set_cstr(vm, globals, "__builtins__", vm->builtins) < 0) {
+    decref(vm, *g);
+    decref(vm, *l);
+    return -1;
+  }
+  return 0;
+}
+
+static Obj *run_code(VM *vm, bool is_eval, Obj *code, Obj *globals, Obj *locals) {
+  Obj *g, *l, *r = NULL;
+  if (run_namespaces(vm, is_eval, globals, locals, &g, &l) < 0) return NULL;
+  FrameObj *f = frame_new(vm, (CodeObj *)code, NULL, g, vm->builtins, l);
+  if (f) r = vm_eval(vm, f);
+  if (r && code_is_eval(code)) {
+    /* the expression's value, out of the locals dict again */
+    decref(vm, r);
+    Obj *key = str_intern_cstr(vm, EVAL_RESULT);
+    r = key ? dict_get(vm, l, key) : NULL;
+    if (r) {
+      incref(r);
+      if (dict_del(vm, l, key) < 0) {
+        decref(vm, r);
+        r = NULL;
+      }
+    } else if (key && !vm_exc_occurred(vm)) {
+      r = none_new();
+    }
+  }
+  if (r && !is_eval) {         /* exec() returns None */
+    decref(vm, r);
+    r = none_new();
+  }
+  decref(vm, g);
+  decref(vm, l);
+  return r;
+}
+
+static Obj *exec_or_eval(VM *vm, bool is_eval, Obj *const *args, size_t nargs,
+                         Obj *kwnames) {
+  const char *name = is_eval ? "eval" : "exec";
+  if (mod_check_pos(vm, name, nargs, kwnames, 1, 3) < 0) return NULL;
+  Obj *src = args[0], *g = nargs > 1 ? args[1] : None, *l = nargs > 2 ? args[2] : None;
+  if (obj_is(src, &Code_Type)) return run_code(vm, is_eval, src, g, l);
+  const char *p;
+  size_t n;
+  if (source_text(vm, src, is_eval ? "eval() arg 1 must be a string, bytes or code object"
+                                   : "exec() arg 1 must be a string, bytes or code object",
+                  &p, &n) < 0)
+    return NULL;
+  Obj *fname = str_from_cstr(vm, "<string>");
+  if (!fname) return NULL;
+  Obj *code = compile_text(vm, p, n, fname, is_eval ? 'e' : 'x');
+  decref(vm, fname);
+  if (!code) return NULL;
+  Obj *r = run_code(vm, is_eval, code, g, l);
+  decref(vm, code);
+  return r;
+}
+
+static Obj *bi_exec(BI_ARGS) { return exec_or_eval(vm, false, args, nargs, kwnames); }
+static Obj *bi_eval(BI_ARGS) { return exec_or_eval(vm, true, args, nargs, kwnames); }
+
+static const char *const compile_names[] = {"source", "filename", "mode", "flags",
+                                            "dont_inherit", "optimize"};
+static const ModArgSpec compile_spec = {"compile", compile_names, 6, 0, 6, 3};
+
+static Obj *bi_compile(BI_ARGS) {
+  Obj *a[6];
+  if (mod_args(vm, &compile_spec, args, nargs, kwnames, a) < 0) return NULL;
+  const char *p;
+  size_t n;
+  if (source_text(vm, a[0], "compile() arg 1 must be a string, bytes or AST object",
+                  &p, &n) < 0)
+    return NULL;
+  if (!str_check(a[1]))
+    return vm_raise(vm, &Exc_TypeError,
+                    "expected str, bytes or os.PathLike object, not %s",
+                    obj_type_name(a[1]));
+  if (!str_check(a[2]))
+    return vm_raise(vm, &Exc_TypeError,
+                    "compile() argument 'mode' must be str, not %s",
+                    obj_type_name(a[2]));
+  const char *mode = STR_UTF8(a[2]);
+  if (strcmp(mode, "exec") && strcmp(mode, "eval") && strcmp(mode, "single"))
+    return vm_raise(vm, &Exc_ValueError,
+                    "compile() mode must be 'exec', 'eval' or 'single'");
+  if (!strcmp(mode, "single"))
+    return vm_raise(vm, &Exc_NotImplementedError,
+                    "compile() in 'single' mode is not supported");
+  if (a[3]) {
+    int t = obj_truthy(vm, a[3]);
+    if (t < 0) return NULL;
+    if (t)
+      return vm_raise(vm, &Exc_NotImplementedError,
+                      "compile() flags (ast.PyCF_*, __future__) are not supported");
+  }
+  return compile_text(vm, p, n, a[1], mode[1] == 'v' ? 'e' : 'x');
+}
+
 /* Add the keys of dict D to the dict-as-set NAMES. */
 static int add_keys(VM *vm, Obj *names, Obj *d) {
   ssize pos = 0;
@@ -944,6 +1294,11 @@ static const MethodDef builtin_funcs[] = {
   {"setattr", bi_setattr, 0},
   {"delattr", bi_delattr, 0},
   {"hasattr", bi_hasattr, 0},
+  {"input", bi_input, 0},
+  {"open", bi_open, 0},
+  {"exec", bi_exec, 0},
+  {"eval", bi_eval, 0},
+  {"compile", bi_compile, 0},
   {"globals", bi_globals, 0},
   {"locals", bi_locals, 0},
   {"vars", bi_vars, 0},
@@ -956,7 +1311,7 @@ static const struct {
   TypeObj *type;
 } builtin_types[] = {
   {"type", &Type_Type}, {"object", &Object_Type}, {"int", &Int_Type}, {"super", &Super_Type},
-  {"float", &Float_Type}, {"bool", &Bool_Type}, {"str", &Str_Type},
+  {"float", &Float_Type}, {"bool", &Bool_Type}, {"str", &Str_Type}, {"complex", &Complex_Type},
   {"bytes", &Bytes_Type}, {"bytearray", &ByteArray_Type},
   {"tuple", &Tuple_Type}, {"list", &List_Type}, {"dict", &Dict_Type},
   {"set", &Set_Type}, {"frozenset", &FrozenSet_Type}, {"range", &Range_Type},

@@ -521,11 +521,29 @@ static Obj *list_concat(VM *vm, Obj *a, Obj *b) {
   return r;
 }
 
+/* Does a class statement in OTHER's type chain define DUNDER? */
+static bool heap_defines(VM *vm, Obj *other, const char *dunder) {
+  for (TypeObj *t = TYPE(other); t && (t->flags & TF_HEAPTYPE); t = t->base)
+    if (t->dict && dict_get_cstr(vm, t->dict, dunder)) return true;
+  return false;
+}
+
+/* CPython tries both operands' numeric slots before a sequence's concat or
+** repeat: the right operand B's reflected method RDUNDER (a class's
+** __radd__ / __rmul__) through its type's slot for OP.  NotImplemented
+** when B has none or it declines. */
+static Obj *try_reflected(VM *vm, Obj *a, Obj *b, BinOp op, const char *rdunder) {
+  binaryfunc rslot = TYPE(b)->binop[op];
+  if (!rslot || !heap_defines(vm, b, rdunder)) return incref(NotImplemented);
+  return rslot(vm, a, b);
+}
+
 static Obj *list_add(VM *vm, Obj *a, Obj *b) {
   if (!list_check(a)) return incref(NotImplemented);
   if (!list_check(b)) {
-    if ((b->type->flags & TF_HEAPTYPE) && b->type->binop[BINOP_ADD])
-      return incref(NotImplemented);
+    Obj *r = try_reflected(vm, a, b, BINOP_ADD, "__radd__");
+    if (r != NotImplemented) return r;
+    decref(vm, r);
     return vm_raise(vm, &Exc_TypeError,
                     "can only concatenate list (not \"%s\") to list",
                     obj_type_name(b));
@@ -538,7 +556,20 @@ static Obj *list_mul(VM *vm, Obj *a, Obj *b) {
   ssize k;
   bool handled;
   if (cont_repeat_count(vm, nobj, &k, &handled) < 0) return NULL;
-  if (!handled) return incref(NotImplemented);
+  if (!handled) {
+    /* CPython tries both numeric slots before sequence repetition: a
+    ** right-hand instance's __rmul__ gets its turn now, and repetition's
+    ** error follows when it declines; a left-hand one's __mul__ has
+    ** already declined when we are called reflected. */
+    if (seq == a) {
+      Obj *r = try_reflected(vm, a, b, BINOP_MUL, "__rmul__");
+      if (r != NotImplemented) return r;
+      decref(vm, r);
+    }
+    return vm_raise(vm, &Exc_TypeError,
+                    "can't multiply sequence by non-int of type '%s'",
+                    obj_type_name(nobj));
+  }
   ssize n = LIST_SIZE(seq);
   if (k <= 0 || n == 0) return list_new(vm, 0);
   if (n > INTPTR_MAX / k) return vm_raise_nomem(vm);
@@ -551,6 +582,12 @@ static Obj *list_mul(VM *vm, Obj *a, Obj *b) {
 }
 
 static Obj *list_iadd(VM *vm, Obj *a, Obj *b) {
+  /* `l += x` is list.extend only after x's __radd__ declines */
+  if (!list_check(b)) {
+    Obj *r = try_reflected(vm, a, b, BINOP_ADD, "__radd__");
+    if (r != NotImplemented) return r;
+    decref(vm, r);
+  }
   if (list_extend(vm, a, b) < 0) return NULL;
   return incref(a);
 }

@@ -38,8 +38,13 @@ const BuiltinModuleDef builtin_modules[] = {
   {NULL, NULL},
 };
 
+extern TypeObj FloatInfo_Type, IntInfo_Type;   /* sysmod.c */
+extern TypeObj Complex_Type;                   /* builtins.c */
+extern TypeObj StructTime_Type;                /* timemod.c */
+
 TypeObj *const modules_types[] = {
-  &SysStream_Type, &Quitter_Type, &VersionInfo_Type,
+  &SysStream_Type, &Quitter_Type, &VersionInfo_Type, &FloatInfo_Type, &IntInfo_Type,
+  &Complex_Type, &StructTime_Type,
   &RUsage_Type, &NDArray_Type, &DType_Type, &ArrayIter_Type, NULL,
 };
 

@@ -1051,7 +1051,15 @@ static bool may_reflect(VM *vm, Obj *other, const char *dunder) {
 
 static Obj *str_add(VM *vm, Obj *a, Obj *b) {
   if (str_check(a) && str_check(b)) return str_concat(vm, a, b);
-  if (!str_check(a) || may_reflect(vm, b, "__radd__")) return incref(NotImplemented);
+  if (!str_check(a)) return incref(NotImplemented);
+  /* a class's __radd__ gets its turn (its type's slot, reflected) before
+  ** concatenation's error, as CPython's numeric slots come first */
+  binaryfunc rslot = TYPE(b)->binop[BINOP_ADD];
+  if (rslot && rslot != str_add && may_reflect(vm, b, "__radd__")) {
+    Obj *r = rslot(vm, a, b);
+    if (r != NotImplemented) return r;
+    decref(vm, r);
+  }
   return vm_raise(vm, &Exc_TypeError, "can only concatenate str (not \"%s\") to str",
                   obj_type_name(b));
 }
@@ -1059,9 +1067,16 @@ static Obj *str_add(VM *vm, Obj *a, Obj *b) {
 static Obj *str_mul(VM *vm, Obj *a, Obj *b) {
   Obj *s = str_check(a) ? a : b, *n = s == a ? b : a;
   if (!int_check(n) && !TYPE(n)->index) {
-    if (may_reflect(vm, n, s == a ? "__rmul__" : "__mul__"))
-      return incref(NotImplemented);
-    if (str_check(a) && str_check(b) && s == b) return incref(NotImplemented);
+    /* str on the left: the other operand's __rmul__ gets its turn now (its
+    ** type's slot, called reflected), as CPython tries both numeric slots
+    ** before sequence repetition; when it declines too, repetition's
+    ** error.  str on the right: the left's __mul__ has already declined. */
+    binaryfunc rslot = TYPE(n)->binop[BINOP_MUL];
+    if (s == a && rslot && rslot != str_mul && may_reflect(vm, n, "__rmul__")) {
+      Obj *r = rslot(vm, a, b);
+      if (r != NotImplemented) return r;
+      decref(vm, r);
+    }
     return vm_raise(vm, &Exc_TypeError, "can't multiply sequence by non-int of type '%s'",
                     obj_type_name(n));
   }

@@ -766,9 +766,19 @@ Obj *str_mod(VM *vm, Obj *fmt, Obj *args) {
           goto fail;
         }
         text = incref(v);
-      } else if (int_check(v)) {
+      } else if (int_check(v) || TYPE(v)->index) {
+        /* an int, or any object with __index__ (as PyLong_AsLong) */
+        Obj *iv = int_check(v) ? incref(v) : obj_index(vm, v);
+        if (!iv) {
+          if (!vm_exc_matches(vm, &Exc_TypeError)) goto fail;
+          vm_exc_clear(vm);
+          vm_raise(vm, &Exc_TypeError, "%%c requires int or char");
+          goto fail;
+        }
         int64_t c;
-        if (int_as_i64(vm, v, &c) < 0 || c < 0 || c >= 0x110000) {
+        int rc = int_as_i64(vm, iv, &c);
+        decref(vm, iv);
+        if (rc < 0 || c < 0 || c >= 0x110000) {
           vm_exc_clear(vm);
           vm_raise(vm, &Exc_OverflowError, "%%c arg not in range(0x110000)");
           goto fail;

@@ -15,6 +15,7 @@
 */
 #include "config.h"
 
+#include <float.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -158,6 +159,53 @@ static Obj *version_info_new(VM *vm) {
 }
 
 /* ------------------------------------------------------------------ */
+/* sys.float_info, sys.int_info                                       */
+/* ------------------------------------------------------------------ */
+
+static const char *const float_info_fields[] = {
+  "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+  "dig", "mant_dig", "epsilon", "radix", "rounds"};
+static const StructSeqDesc float_info_desc = {"sys.float_info",
+                                              float_info_fields, 11, 11};
+TypeObj FloatInfo_Type = STRUCTSEQ_TYPE_INIT("sys.float_info");
+
+static const char *const int_info_fields[] = {
+  "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+  "str_digits_check_threshold"};
+static const StructSeqDesc int_info_desc = {"sys.int_info", int_info_fields,
+                                            4, 4};
+TypeObj IntInfo_Type = STRUCTSEQ_TYPE_INIT("sys.int_info");
+
+/* Steals the N new references in ITEMS (any may be NULL: MemoryError). */
+static Obj *info_new(VM *vm, TypeObj *type, const StructSeqDesc *desc,
+                     Obj **items, int n) {
+  for (int i = 0; i < n; i++)
+    if (!items[i]) {
+      for (int j = 0; j < n; j++) xdecref(vm, items[j]);
+      return NULL;
+    }
+  return structseq_new(vm, type, desc, items);
+}
+
+static Obj *float_info_new(VM *vm) {
+  Obj *items[11] = {
+    float_new(vm, DBL_MAX), int_from_i64(vm, DBL_MAX_EXP),
+    int_from_i64(vm, DBL_MAX_10_EXP), float_new(vm, DBL_MIN),
+    int_from_i64(vm, DBL_MIN_EXP), int_from_i64(vm, DBL_MIN_10_EXP),
+    int_from_i64(vm, DBL_DIG), int_from_i64(vm, DBL_MANT_DIG),
+    float_new(vm, DBL_EPSILON), int_from_i64(vm, FLT_RADIX),
+    int_from_i64(vm, 1)};
+  return info_new(vm, &FloatInfo_Type, &float_info_desc, items, 11);
+}
+
+/* CPython 3.11's values: its ints are 30-bit digits in 32-bit words. */
+static Obj *int_info_new(VM *vm) {
+  Obj *items[4] = {int_from_i64(vm, 30), int_from_i64(vm, 4),
+                   int_from_i64(vm, 4300), int_from_i64(vm, 640)};
+  return info_new(vm, &IntInfo_Type, &int_info_desc, items, 4);
+}
+
+/* ------------------------------------------------------------------ */
 /* Functions                                                          */
 /* ------------------------------------------------------------------ */
 
@@ -259,6 +307,30 @@ static Obj *sys_getdefaultencoding(SYS_ARGS) {
   return str_from_cstr(vm, "utf-8");
 }
 
+/* The exception an `except` block (or a generator resumed inside one) is
+** handling: borrowed, or NULL when there is none. */
+static Obj *handled_exception(VM *vm) {
+  Obj *e = vm->handled_exc;
+  return e && e != None ? e : NULL;
+}
+
+static Obj *sys_exception(SYS_ARGS) {
+  if (mod_check_noargs(vm, "sys.exception", nargs, kwnames) < 0) return NULL;
+  Obj *e = handled_exception(vm);
+  return incref(e ? e : None);
+}
+
+static Obj *sys_exc_info(SYS_ARGS) {
+  if (mod_check_noargs(vm, "sys.exc_info", nargs, kwnames) < 0) return NULL;
+  Obj *e = handled_exception(vm);
+  if (!e) return tuple_pack(vm, 3, None, None, None);
+  Obj *tb = obj_getattr_cstr(vm, e, "__traceback__");
+  if (!tb) return NULL;
+  Obj *r = tuple_pack(vm, 3, (Obj *)TYPE(e), e, tb);
+  decref(vm, tb);
+  return r;
+}
+
 static Obj *sys_get_int_max_str_digits(SYS_ARGS) {
   if (mod_check_noargs(vm, "sys.get_int_max_str_digits", nargs, kwnames) < 0)
     return NULL;
@@ -287,6 +359,8 @@ static const MethodDef sys_funcs[] = {
   {"getrefcount", sys_getrefcount, 0},
   {"intern", sys_intern, 0},
   {"getdefaultencoding", sys_getdefaultencoding, 0},
+  {"exc_info", sys_exc_info, 0},
+  {"exception", sys_exception, 0},
   {"get_int_max_str_digits", sys_get_int_max_str_digits, 0},
   {"set_int_max_str_digits", sys_set_int_max_str_digits, 0},
   {NULL, NULL, 0},
@@ -330,6 +404,8 @@ Obj *sysmod_init(VM *vm) {
       set_steal(vm, d, "version",
                 str_from_cstr(vm, "3.11.2 (heaptrail " PACKAGE_VERSION ")")) < 0 ||
       set_steal(vm, d, "version_info", version_info_new(vm)) < 0 ||
+      set_steal(vm, d, "float_info", float_info_new(vm)) < 0 ||
+      set_steal(vm, d, "int_info", int_info_new(vm)) < 0 ||
       set_steal(vm, d, "platform", str_from_cstr(vm, "linux")) < 0 ||
       set_steal(vm, d, "byteorder",
                 str_from_cstr(vm, __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
