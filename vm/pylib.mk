@@ -1,6 +1,6 @@
 # vm/pylib.mk: standard-library modules written in Python (vm/lib/*.py),
 # embedded in the program as source text (pylib.h).
-PYLIB_FILES = vm/lib/__future__.py vm/lib/typing.py
+PYLIB_FILES = vm/lib/__future__.py vm/lib/typing.py vm/lib/abc.py vm/lib/enum.py vm/lib/dataclasses.py vm/lib/types.py vm/lib/textwrap.py
 libhtvm_la_SOURCES += vm/pylib.h
 nodist_libhtvm_la_SOURCES = vm/pylib.c
 BUILT_SOURCES += vm/pylib.c
