@@ -793,21 +793,27 @@ static void json_path(ht_json *j, const ht_leaks *l, const ht_leak_group *g) {
   ht_graph_paths_free(p, np);
 }
 
+/* The members every group object has: tag, count, bytes, first_seq, stack. */
+static void json_group_members(ht_json *j, const ht_ana *a, int tag, int64_t count,
+                               int64_t bytes, int64_t first, uint32_t stack) {
+  ht_json_key(j, "tag");
+  ht_json_str(j, ht_ana_tag_name(a, tag));
+  ht_json_key(j, "count");
+  ht_json_int(j, count);
+  ht_json_key(j, "bytes");
+  ht_json_int(j, bytes);
+  ht_json_key(j, "first_seq");
+  ht_json_int(j, first);
+  ht_json_key(j, "stack");
+  ht_json_stack(j, a, stack);
+}
+
 static void json_site_groups(ht_json *j, const ht_ana *a, const ht_site_set *s) {
   ht_json_begin_array(j);
   for (size_t i = 0; i < s->n; i++) {
     const ht_site_stat *e = &s->v[i];
     ht_json_begin_object(j);
-    ht_json_key(j, "tag");
-    ht_json_str(j, ht_ana_tag_name(a, e->tag));
-    ht_json_key(j, "count");
-    ht_json_int(j, e->count);
-    ht_json_key(j, "bytes");
-    ht_json_int(j, e->bytes);
-    ht_json_key(j, "first_seq");
-    ht_json_int(j, e->first);
-    ht_json_key(j, "stack");
-    ht_json_stack(j, a, e->stack);
+    json_group_members(j, a, e->tag, e->count, e->bytes, e->first, e->stack);
     ht_json_end(j);
   }
   ht_json_end(j);
@@ -822,16 +828,7 @@ static void json_list_groups(ht_json *j, const ht_ana *a, const ht_leaks *l, con
     ht_json_begin_object(j);
     ht_json_key(j, "class");
     ht_json_str(j, cls);
-    ht_json_key(j, "tag");
-    ht_json_str(j, ht_ana_tag_name(a, e->tag));
-    ht_json_key(j, "count");
-    ht_json_int(j, e->count);
-    ht_json_key(j, "bytes");
-    ht_json_int(j, e->bytes);
-    ht_json_key(j, "first_seq");
-    ht_json_int(j, e->first);
-    ht_json_key(j, "stack");
-    ht_json_stack(j, a, e->stack);
+    json_group_members(j, a, e->tag, e->count, e->bytes, e->first, e->stack);
     if (s == &l->cycles) {
       ht_json_key(j, "collections");
       ht_json_int(j, e->gcs);
