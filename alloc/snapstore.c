@@ -82,8 +82,6 @@ static struct {
   uint32_t next_id;            /* next snapshot id */
   uint64_t nsnaps, nrefs;      /* counters: snapshots taken, reference records */
   uint64_t nkept;              /* snapshots in the main spool */
-  addrset known;               /* described blocks (--refs) */
-  int tracking;                /* our arena hook is installed */
   char err[512];               /* last error */
 } S;
 
@@ -486,36 +484,6 @@ static void aset_free(addrset *s) {
   free(s->key);
   free(s->val);
   memset(s, 0, sizeof *s);
-}
-
-/* Every event goes to the recorder as before; a freed or moved block leaves
-** the set. */
-static void track_hook(ht_event_kind kind, ht_tag tag, uintptr_t obj, uintptr_t old,
-                       size_t size) {
-  if (kind == HT_EV_FREE) aset_del(&S.known, obj);
-  else if (kind == HT_EV_REALLOC && old) aset_del(&S.known, old);
-  ht_rec_event(kind, tag, obj, old, size);
-}
-
-int ht_snap_track(int on) {
-  if (on && !S.tracking) {
-    ht_arena_set_event_hook(track_hook);
-    S.tracking = 1;
-  } else if (!on && S.tracking) {
-    ht_arena_set_event_hook(NULL);
-    S.tracking = 0;
-    aset_free(&S.known);
-  }
-  return 0;
-}
-
-int ht_snap_known(uint64_t addr, uint64_t *value) { return aset_get(&S.known, addr, value); }
-void ht_snap_know(uint64_t addr, uint64_t value) { aset_put(&S.known, addr, value); }
-void ht_snap_forget_all(void) {
-  if (S.known.key) {
-    memset(S.known.key, 0, (S.known.mask + 1) * sizeof *S.known.key);
-    S.known.count = 0;
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1260,11 +1228,9 @@ done:
 }
 
 void ht_snap_discard(void) {
-  ht_snap_track(0);
   close_spool(&S.main);
   close_spool(&S.cand);
   S.open = 0;
   S.in_snap = 0;
   S.cand_valid = 0;
-  aset_free(&S.known);
 }

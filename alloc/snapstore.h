@@ -108,17 +108,6 @@ void ht_snap_ref_root(const char *kind, const char *name, uint64_t addr);
 ** (a builtin method changed a large container). */
 void ht_snap_ref_stale(uint64_t addr);
 
-/* ---- which blocks the log has described ----
-** A set of block addresses that forgets an address as soon as the arena
-** frees (or moves) that block: ht_snap_track() installs an arena event hook
-** that forwards every event to the recorder and drops freed blocks from the
-** set.  Used by --refs to describe each object once per lifetime.  VALUE is
-** a number kept with the address (the VM keeps a list's length there). */
-int ht_snap_track(int on);
-int ht_snap_known(uint64_t addr, uint64_t *value);
-void ht_snap_know(uint64_t addr, uint64_t value);
-void ht_snap_forget_all(void);
-
 /* ---- finishing ---- */
 /* Move the spool into the profile at PROFILE (after ht_rec_close), creating
 ** the snapshot tables when missing (doc/graphs.md describes them), then close
