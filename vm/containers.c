@@ -340,6 +340,16 @@ Obj *cont_class_getitem(VM *vm, Obj *cls, Obj *const *args, size_t nargs,
   return generic_alias_new(vm, cls, args[0]);
 }
 
+/* types.GenericAlias(origin, args) */
+static Obj *ga_new(VM *vm, Obj *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+  (void)type;
+  if (kwnames && TUPLE_SIZE(kwnames))
+    return vm_raise(vm, &Exc_TypeError, "GenericAlias() takes no keyword arguments");
+  if (nargs != 2)
+    return vm_raise(vm, &Exc_TypeError, "GenericAlias expected 2 arguments, got %d", (int)nargs);
+  return generic_alias_new(vm, args[0], args[1]);
+}
+
 static void ga_dealloc(VM *vm, Obj *o) {
   gc_untrack(o);
   xdecref(vm, GA(o)->origin);
@@ -623,6 +633,7 @@ TypeObj GenericAlias_Type = {
   .richcmp = ga_richcmp,
   .getattr = ga_getattr,
   .call = ga_call,
+  .new_ = ga_new,
   .binop = {[BINOP_OR] = union_or},
   .getset = ga_getset,
   .doc = "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list "

@@ -93,7 +93,12 @@ static Obj *module_repr(VM *vm, Obj *o) {
   if (file && str_check(file))
     return str_fromf(vm, "<module %R from %R>", m->name, file);
   vm_exc_clear(vm);
-  return str_fromf(vm, "<module %R (built-in)>", m->name);
+  /* built-in: the modules written in C; a module made at run time
+  ** (types.ModuleType("m")) is just <module 'm'> */
+  bool builtin = m->name && str_check(m->name) && str_eq_cstr(m->name, "builtins");
+  for (const BuiltinModuleDef *d = builtin_modules; !builtin && d->name; d++)
+    builtin = m->name && str_check(m->name) && str_eq_cstr(m->name, d->name);
+  return str_fromf(vm, builtin ? "<module %R (built-in)>" : "<module %R>", m->name);
 }
 
 static Obj *module_getattr(VM *vm, Obj *o, Obj *name) {
