@@ -30,6 +30,8 @@
 */
 #include "config.h"
 
+#define HT_ARENA_IMPL_ 1  /* the real ht_alloc/ht_free, not arena.h's inline macros */
+
 #ifndef HT_DEBUG_ARENA
 #error "arena-debug.c is built only with --enable-debug-arena"
 #endif
@@ -242,7 +244,7 @@ static void *alloc_common(const char *fn, ht_tag tag, size_t size, int fill) {
   if (p == NULL)
     return NULL;
   dbg.live_bytes += size;
-  ht_arena_count_alloc_(&ht_arena_g.stats[tag], size);
+  ht_arena_count_alloc_(&ht_arena_tagstats_[tag], size);
   return p;
 }
 
@@ -281,7 +283,7 @@ void *ht_realloc(ht_tag tag, void *p, size_t oldsize, size_t newsize) {
   memcpy(q, p, oldsize < newsize ? oldsize : newsize);
   block_free(tag, p, oldsize);
   dbg.live_bytes = dbg.live_bytes - oldsize + newsize;
-  ht_arena_count_realloc_(&ht_arena_g.stats[tag], oldsize, newsize);
+  ht_arena_count_realloc_(&ht_arena_tagstats_[tag], oldsize, newsize);
   ht_arena_event_(HT_EV_REALLOC, tag, q, p, newsize);
   return q;
 }
@@ -293,7 +295,7 @@ void ht_free(ht_tag tag, void *p, size_t size) {
   check_block("ht_free", tag, p, size);
   block_free(tag, p, size);
   dbg.live_bytes -= size;
-  ht_arena_count_free_(&ht_arena_g.stats[tag], size);
+  ht_arena_count_free_(&ht_arena_tagstats_[tag], size);
   ht_arena_event_(HT_EV_FREE, tag, p, NULL, size);
 }
 

@@ -12,6 +12,10 @@
 ** arena indices, which are fixed between init and shutdown (sampler.c keeps
 ** its own copy of the MIBs, published with a release store).
 **
+** The exact per-tag counters are ht_arena_tagstats_ and the front cache's
+** steps ht_arena_bins_ (arena.h), apart from this struct because arena.h's
+** inline fast paths use them.
+**
 ** Counters count what callers asked for (their sizes), never size classes.
 ** The helpers below are the only code that moves them; they are plain adds
 ** because the arena is single-threaded.
@@ -33,7 +37,6 @@ typedef struct ht_arena_state {
   int flags[HT_NTAGS];            /* mallocx flags per tag; 0 before init */
   unsigned arena_ind[HT_NTAGS];   /* jemalloc arena index per tag */
   unsigned tcache_ind[HT_NTAGS];  /* explicit tcache index per tag */
-  ht_tag_stats stats[HT_NTAGS];   /* exact per-tag counters */
   int ready;                      /* arenas and tcaches exist */
   size_t max_request;             /* larger requests fail: physical memory */
 } ht_arena_state;
@@ -53,22 +56,8 @@ static inline int ht_arena_flags_(ht_tag tag) {
   return flags;
 }
 
-/* The updates below are ordered so that no two adjacent fields get the same
-** kind of update in one basic block: GCC's -O2 SLP vectorizer would
-** otherwise pair total_count and cur_bytes into one 16-byte load, which
-** stalls on the 8-byte store the previous free made to cur_bytes (a
-** store-forwarding failure costing several ns per call). */
-static inline void ht_arena_count_alloc_(ht_tag_stats *st, size_t size) {
-  uint64_t c = st->cur_count + 1;
-  uint64_t b;
-  st->cur_count = c;
-  if (c > st->peak_count) st->peak_count = c;
-  b = st->cur_bytes + size;
-  st->cur_bytes = b;
-  st->total_bytes += size;
-  if (b > st->peak_bytes) st->peak_bytes = b;
-  st->total_count++;
-}
+/* ht_arena_count_alloc_ and ht_arena_count_free_ are in arena.h (the inline
+** fast paths use them). */
 
 /* A realloc of a live block (OLDSIZE) to NEWSIZE: the live count does not
 ** move, the totals count one more block of NEWSIZE bytes. */
@@ -79,11 +68,6 @@ static inline void ht_arena_count_realloc_(ht_tag_stats *st, size_t oldsize,
   st->total_bytes += newsize;
   if (b > st->peak_bytes) st->peak_bytes = b;
   st->total_count++;
-}
-
-static inline void ht_arena_count_free_(ht_tag_stats *st, size_t size) {
-  st->cur_count--;
-  st->cur_bytes -= size;
 }
 
 /* Out of line: hand one event to the recorder (or to the test hook). */

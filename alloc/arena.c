@@ -15,11 +15,16 @@
 ** handful of plain adds on the tag's counters and one test of ht_rec_active.
 ** Everything rare (first-use initialization, handing an event to the
 ** recorder) is out of line.
+** Callers outside this file get the cache hits inline (arena.h's macros
+** over ht_alloc_inline_/ht_free_inline_, while no recorder is active); the
+** functions below are their fallback and do every other case.
 **
 ** With --enable-debug-arena the four allocation entry points and
 ** ht_arena_usable() come from arena-debug.c instead; the rest is shared.
 */
 #include "config.h"
+
+#define HT_ARENA_IMPL_ 1  /* the real ht_alloc/ht_free, not arena.h's inline macros */
 
 #include <limits.h>
 #include <stdio.h>
@@ -33,6 +38,10 @@
 #include "recorder.h"
 
 ht_arena_state ht_arena_g;
+ht_tag_stats ht_arena_tagstats_[HT_NTAGS];
+/* The front cache's steps (below); all capacities stay 0 in the debug arena,
+** so arena.h's inline fast paths always fall through to arena-debug.c. */
+ht_arena_bin_ ht_arena_bins_[HT_NTAGS][HT_ARENA_CACHE_BINS_];
 
 static ht_arena_event_hook event_hook;  /* replaces ht_rec_event; NULL normally */
 static ht_arena_observer_fn observer;   /* sees each logged event; NULL normally */
@@ -93,6 +102,7 @@ int ht_arena_init(void) {
   }
   /* Nothing can fail from here on. */
   memset(&ht_arena_g, 0, sizeof ht_arena_g);
+  memset(ht_arena_tagstats_, 0, sizeof ht_arena_tagstats_);
   for (t = 0; t < HT_NTAGS; t++) {
     ht_arena_g.arena_ind[t] = arena[t];
     ht_arena_g.tcache_ind[t] = tcache[t];
@@ -128,7 +138,7 @@ uint64_t ht_arena_shutdown(void) {
   if (!ht_arena_g.ready)
     return 0;
   for (t = 0; t < HT_NTAGS; t++) {
-    const ht_tag_stats *st = &ht_arena_g.stats[t];
+    const ht_tag_stats *st = &ht_arena_tagstats_[t];
     live += st->cur_count;
 #ifdef HT_DEBUG_ARENA
     if (st->cur_count != 0)
@@ -156,14 +166,14 @@ uint64_t ht_arena_shutdown(void) {
 const ht_tag_stats *ht_arena_stats(ht_tag tag) {
   if ((unsigned)tag >= HT_NTAGS)
     return NULL;
-  return &ht_arena_g.stats[tag];
+  return &ht_arena_tagstats_[tag];
 }
 
 void ht_arena_reset_peaks(void) {
   int t;
   for (t = 0; t < HT_NTAGS; t++) {
-    ht_arena_g.stats[t].peak_count = ht_arena_g.stats[t].cur_count;
-    ht_arena_g.stats[t].peak_bytes = ht_arena_g.stats[t].cur_bytes;
+    ht_arena_tagstats_[t].peak_count = ht_arena_tagstats_[t].cur_count;
+    ht_arena_tagstats_[t].peak_bytes = ht_arena_tagstats_[t].cur_bytes;
   }
 }
 
@@ -221,8 +231,8 @@ void ht_arena_log_(ht_event_kind kind, ht_tag tag, const void *obj,
 #ifndef HT_ARENA_CACHE_BYTES
 #define HT_ARENA_CACHE_BYTES 32768
 #endif
-#define CACHE_MAX 512
-#define CACHE_BINS (CACHE_MAX / 16 + 1)
+#define CACHE_MAX HT_ARENA_CACHE_MAX_
+#define CACHE_BINS HT_ARENA_CACHE_BINS_
 #ifndef HT_ARENA_CACHE_MAX_BLOCKS
 #define HT_ARENA_CACHE_MAX_BLOCKS 2048
 #endif
@@ -232,13 +242,8 @@ void ht_arena_log_(ht_event_kind kind, ht_tag tag, const void *obj,
 #endif
 #define CACHE_SLOTS HT_ARENA_CACHE_SLOTS  /* per tag; the steps' capacities add up to 8299 */
 
-typedef struct cache_bin {
-  uint32_t n;      /* blocks in slot[0..n) */
-  uint32_t cap;    /* capacity of slot; 0 before init */
-  void **slot;     /* this step's part of the tag's pool */
-} cache_bin;
-
-static cache_bin cache[HT_NTAGS][CACHE_BINS];
+typedef ht_arena_bin_ cache_bin;  /* arena.h: the inline paths use the steps too */
+#define cache ht_arena_bins_
 static void *cache_pool[HT_NTAGS][CACHE_SLOTS];  /* slots, owned by cache */
 
 /* The 16-byte step of a small SIZE (1..CACHE_BINS-1).  Size 0, which
@@ -304,7 +309,7 @@ void *ht_alloc(ht_tag tag, size_t size) {
   void *p = block_alloc(tag, size, 0);
   if (HT_UNLIKELY(p == NULL))
     return NULL;
-  ht_arena_count_alloc_(&ht_arena_g.stats[tag], size);
+  ht_arena_count_alloc_(&ht_arena_tagstats_[tag], size);
   ht_arena_event_(HT_EV_ALLOC, tag, p, NULL, size);
   return p;
 }
@@ -313,7 +318,7 @@ void *ht_calloc(ht_tag tag, size_t size) {
   void *p = block_alloc(tag, size, MALLOCX_ZERO);
   if (HT_UNLIKELY(p == NULL))
     return NULL;
-  ht_arena_count_alloc_(&ht_arena_g.stats[tag], size);
+  ht_arena_count_alloc_(&ht_arena_tagstats_[tag], size);
   ht_arena_event_(HT_EV_ALLOC, tag, p, NULL, size);
   return p;
 }
@@ -324,7 +329,7 @@ void *ht_realloc(ht_tag tag, void *p, size_t oldsize, size_t newsize) {
     q = block_alloc(tag, newsize, 0);
     if (HT_UNLIKELY(q == NULL))
       return NULL;
-    ht_arena_count_alloc_(&ht_arena_g.stats[tag], newsize);
+    ht_arena_count_alloc_(&ht_arena_tagstats_[tag], newsize);
   } else {
     size_t req = newsize <= CACHE_MAX ? (size_t)small_bin(newsize) << 4
                                       : newsize;
@@ -333,7 +338,7 @@ void *ht_realloc(ht_tag tag, void *p, size_t oldsize, size_t newsize) {
     q = rallocx(p, req, ht_arena_g.flags[tag]);
     if (HT_UNLIKELY(q == NULL))
       return NULL;
-    ht_arena_count_realloc_(&ht_arena_g.stats[tag], oldsize, newsize);
+    ht_arena_count_realloc_(&ht_arena_tagstats_[tag], oldsize, newsize);
   }
   ht_arena_event_(HT_EV_REALLOC, tag, q, p, newsize);
   return q;
@@ -352,7 +357,7 @@ void ht_free(ht_tag tag, void *p, size_t size) {
   } else {
     sdallocx(p, size, ht_arena_g.flags[tag]);
   }
-  ht_arena_count_free_(&ht_arena_g.stats[tag], size);
+  ht_arena_count_free_(&ht_arena_tagstats_[tag], size);
   ht_arena_event_(HT_EV_FREE, tag, p, NULL, size);
 }
 

@@ -105,4 +105,89 @@ typedef void (*ht_arena_observer_fn)(void *ud, int kind, ht_tag tag, uintptr_t o
                                      uintptr_t old, size_t size);
 int ht_arena_set_observer(ht_arena_observer_fn fn, void *ud);
 
+/* ---- the inline fast paths ----
+** ht_alloc and ht_free are macros over the static inline functions below,
+** so that the common case costs no call into libheaptrail: a small block
+** (1..HT_ARENA_CACHE_MAX_ bytes) popped from, or pushed on, its tag's front
+** cache of freed blocks (arena.c describes the cache), and the counters'
+** plain adds.  Everything else -- an empty or full cache step, a large or
+** zero size, a NULL free, the first call before ht_arena_init(), and every
+** call while a recorder is active (ht_rec_active: events and observers) --
+** falls through to the out-of-line functions above, which do the whole job.
+** So counters and events are exactly those of the out-of-line functions.
+** A step's capacity is 0 before init, after shutdown and in the debug
+** arena (HT_DEBUG_ARENA, which also leaves the macros undefined), so the
+** inline paths never act then.  Names ending in `_` are the arena's
+** internals, not part of the contract; arena.c and arena-debug.c define
+** HT_ARENA_IMPL_ to see the real function names. */
+#define HT_ARENA_CACHE_MAX_ 512                          /* largest cached size */
+#define HT_ARENA_CACHE_BINS_ (HT_ARENA_CACHE_MAX_ / 16 + 1)  /* 16-byte steps, 0 unused */
+
+typedef struct ht_arena_bin_ {
+  uint32_t n;      /* blocks in slot[0..n) */
+  uint32_t cap;    /* capacity of slot; 0 before init and in the debug arena */
+  void **slot;     /* this step's part of the tag's pool */
+} ht_arena_bin_;
+
+extern ht_arena_bin_ ht_arena_bins_[HT_NTAGS][HT_ARENA_CACHE_BINS_];  /* per tag and step */
+extern ht_tag_stats ht_arena_tagstats_[HT_NTAGS];  /* the counters ht_arena_stats returns */
+extern int ht_rec_active;                          /* recorder.h */
+
+/* The updates below are ordered so that no two adjacent fields get the same
+** kind of update in one basic block: GCC's -O2 SLP vectorizer would
+** otherwise pair total_count and cur_bytes into one 16-byte load, which
+** stalls on the 8-byte store the previous free made to cur_bytes (a
+** store-forwarding failure costing several ns per call). */
+static inline void ht_arena_count_alloc_(ht_tag_stats *st, size_t size) {
+  uint64_t c = st->cur_count + 1;
+  uint64_t b;
+  st->cur_count = c;
+  if (c > st->peak_count) st->peak_count = c;
+  b = st->cur_bytes + size;
+  st->cur_bytes = b;
+  st->total_bytes += size;
+  if (b > st->peak_bytes) st->peak_bytes = b;
+  st->total_count++;
+}
+
+static inline void ht_arena_count_free_(ht_tag_stats *st, size_t size) {
+  st->cur_count--;
+  st->cur_bytes -= size;
+}
+
+__attribute__((always_inline))
+static inline void *ht_alloc_inline_(ht_tag tag, size_t size) {
+  if (size - 1 < (size_t)HT_ARENA_CACHE_MAX_) {
+    ht_arena_bin_ *cb = &ht_arena_bins_[tag][(size + 15) >> 4];
+    uint32_t n = cb->n;
+    if (__builtin_expect((n != 0) & (ht_rec_active == 0), 1)) {
+      void *p = cb->slot[n - 1];
+      cb->n = n - 1;
+      ht_arena_count_alloc_(&ht_arena_tagstats_[tag], size);
+      return p;
+    }
+  }
+  return ht_alloc(tag, size);
+}
+
+__attribute__((always_inline))
+static inline void ht_free_inline_(ht_tag tag, void *p, size_t size) {
+  if (size - 1 < (size_t)HT_ARENA_CACHE_MAX_) {
+    ht_arena_bin_ *cb = &ht_arena_bins_[tag][(size + 15) >> 4];
+    uint32_t n = cb->n;
+    if (__builtin_expect((n < cb->cap) & (ht_rec_active == 0) & (p != NULL), 1)) {
+      cb->slot[n] = p;
+      cb->n = n + 1;
+      ht_arena_count_free_(&ht_arena_tagstats_[tag], size);
+      return;
+    }
+  }
+  ht_free(tag, p, size);
+}
+
+#if !defined(HT_ARENA_IMPL_) && !defined(HT_DEBUG_ARENA)
+#define ht_alloc(tag, size) ht_alloc_inline_((tag), (size))
+#define ht_free(tag, p, size) ht_free_inline_((tag), (p), (size))
+#endif
+
 #endif

@@ -1285,7 +1285,9 @@ resume_gen:
     Obj *t = tuple_new(vm, oparg);
     if (!t) goto error;
     sp -= oparg;
-    memcpy(TUPLE_ITEMS(t), sp, (size_t)oparg * sizeof(Obj *));
+    /* a few items: a loop, not a call to memcpy */
+    for (Obj **dst = TUPLE_ITEMS(t), **end = dst + oparg, **src = sp; dst < end;)
+      *dst++ = *src++;
     tuple_maybe_untrack(t);
     PUSH(t);
     DISPATCH();

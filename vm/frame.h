@@ -94,6 +94,7 @@ static inline size_t frame_size(const CodeObj *co) {
 ** NULL, the first NARGS are left for the caller to fill, and so is
 ** `back`.  NULL with
 ** RecursionError/MemoryError set (FN's reference is then not taken). */
+__attribute__((always_inline))
 static inline FrameObj *frame_push_fast(VM *vm, Obj *fn, CodeObj *co,
                                         int nargs) {
   if (__builtin_expect(vm->depth >= vm->recursion_limit, 0)) {

@@ -43,6 +43,13 @@ Obj *cell_new(VM *vm, Obj *value) {
 static void cell_dealloc(VM *vm, Obj *o) {
   CellObj *c = (CellObj *)o;
   gc_untrack(o);
+  if (!c->ref || c->ref->refcnt > 1) {
+    /* releasing the value frees nothing: no chain of deallocations to
+    ** bound, so the trash queue (trash_begin) is not needed */
+    if (c->ref) c->ref->refcnt--;
+    gc_free(vm, o, sizeof(CellObj));
+    return;
+  }
   if (!trash_begin(vm, o)) return;
   xdecref(vm, c->ref);
   gc_free(vm, o, sizeof(CellObj));
@@ -576,7 +583,10 @@ Obj *function_new_in(VM *vm, Obj *code, Obj *globals, Obj *module) {
 static void function_dealloc(VM *vm, Obj *o) {
   FunctionObj *f = (FunctionObj *)o;
   gc_untrack(o);
-  if (!trash_begin(vm, o)) return;
+  /* No trash queue here (CPython's func_dealloc has no trashcan either): a
+  ** function holds no function directly, so any chain of deallocations
+  ** through it passes through a container -- tuple (closure, defaults,
+  ** consts), dict, cell -- whose dealloc bounds the depth. */
   xdecref(vm, f->code);
   xdecref(vm, f->globals);
   xdecref(vm, f->builtins);
@@ -589,7 +599,6 @@ static void function_dealloc(VM *vm, Obj *o) {
   xdecref(vm, f->module);
   xdecref(vm, f->doc);
   gc_free(vm, o, sizeof(FunctionObj));
-  trash_end(vm);
 }
 
 static int function_traverse(Obj *o, visitproc visit, void *arg) {

@@ -121,8 +121,20 @@ static hash_t tuple_hash(VM *vm, Obj *o) {
 static void tuple_dealloc(VM *vm, Obj *o) {
   TupleObj *t = (TupleObj *)o;
   gc_untrack(o);
+  ssize i, n = t->size;
+  for (i = n - 1; i >= 0; i--)
+    if (t->items[i] && t->items[i]->refcnt <= n) break;
+  if (i < 0) {
+    /* every item holds more references than this tuple can drop (it may
+    ** hold one object several times), so nothing else dies: there is no
+    ** chain of deallocations for the trash queue (trash_begin) to bound */
+    for (i = n - 1; i >= 0; i--)
+      if (t->items[i]) t->items[i]->refcnt--;
+    gc_free(vm, o, tuple_block_size(o->type, t->size));
+    return;
+  }
   if (!trash_begin(vm, o)) return;
-  for (ssize i = t->size - 1; i >= 0; i--) xdecref(vm, t->items[i]);
+  for (i = t->size - 1; i >= 0; i--) xdecref(vm, t->items[i]);
   gc_free(vm, o, tuple_block_size(o->type, t->size));
   trash_end(vm);
 }
