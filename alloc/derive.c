@@ -187,6 +187,8 @@ struct ht_deriver {
   srow *rows;                  /* closed level-0 buckets, by (bucket, rank) (owned) */
   size_t nrows;                /* rows used */
   size_t caprows;              /* rows allocated */
+  srow *spare;                 /* double_width's output, swapped with rows (owned) */
+  size_t capspare;             /* spare rows allocated */
   int64_t bucket_t[SERIES_BUCKETS];  /* per bucket: time of its last event, -1: none */
   /* the log */
   uint64_t events;             /* events replayed */
@@ -417,8 +419,17 @@ static int close_bucket(ht_deriver *d) {
 ** end values come from the later bucket when it has a row there (a slot with
 ** objects alive at the end of 2j has one), else from the earlier. */
 static int double_width(ht_deriver *d) {
-  srow *out = malloc((d->nrows ? d->nrows : 1) * sizeof *out);
-  if (!out) return -1;
+  /* Two buffers that keep their size: with a fresh one per doubling every
+  ** regrowth of rows touched new pages (page faults, memmove). */
+  size_t need = d->nrows ? d->nrows : 1;
+  if (d->capspare < need) {
+    srow *sp = realloc(d->spare, need * sizeof *sp);
+    if (!sp) return -1;
+    d->spare = sp;
+    d->capspare = need;
+  }
+  srow *out = d->spare;
+  size_t capout = d->capspare;
   size_t n = 0, i = 0;
   while (i < d->nrows) {
     uint32_t j = d->rows[i].bucket / 2;
@@ -445,10 +456,11 @@ static int double_width(ht_deriver *d) {
     }
     i = b1;
   }
-  free(d->rows);
+  d->spare = d->rows;
+  d->capspare = d->caprows;
   d->rows = out;
   d->nrows = n;
-  d->caprows = d->nrows ? d->nrows : 1;
+  d->caprows = capout;
   for (uint32_t j = 0; j < SERIES_BUCKETS / 2; j++)
     d->bucket_t[j] = d->bucket_t[2 * j + 1] >= 0 ? d->bucket_t[2 * j + 1] : d->bucket_t[2 * j];
   for (uint32_t j = SERIES_BUCKETS / 2; j < SERIES_BUCKETS; j++) d->bucket_t[j] = -1;
@@ -1119,6 +1131,7 @@ void ht_deriver_free(ht_deriver *d) {
   free(d->sites);
   free(d->shash);
   free(d->rows);
+  free(d->spare);
   free(d);
 }
 

@@ -9,7 +9,8 @@
 **                   stores them and the new table rows in SQLite, commits
 **                   every flush_ms, samples memory every sample_ms.
 **
-** The VM thread only appends fixed-size records (htr_rec) and, every
+** The VM thread only appends 16-byte records (htr_rec), an extra record
+** for the rare event that does not fit (htr_xrec) and, every
 ** HTR_CLOCK_EVERY events, a clock reading; the writer packs each chunk into
 ** the compact format of encode.h, so the hot path is a handful of stores.
 **
@@ -42,15 +43,27 @@
 #define HTR_MAX_TICKS (HTR_CHUNK_EVENTS / HTR_CLOCK_EVERY + 2)
 #define HTR_NATIVE_MAX 64              /* frames kept per native stack */
 
-/* One event as the VM thread logs it: fixed size, no encoding.  The writer
-** packs records into the chunk format (encode.h). */
+/* One event as the VM thread logs it: 16 bytes, no encoding.  The writer
+** packs records into the chunk format (encode.h).  The common event (ALLOC or
+** FREE of under 1 MiB, no native stack) fits the record alone; any other
+** (a REALLOC with an old address, a big size, a native stack) sets
+** HTR_X_FLAG and puts its old address, size and native id in the chunk's
+** next htr_xrec, so the writer consumes extras in event order. */
 typedef struct htr_rec {
   uint64_t obj;                /* address or id */
+  uint32_t stack;              /* script-stack node */
+  uint32_t kts;                /* kind | tag << 3 | HTR_X_FLAG | size << HTR_SIZE_SHIFT */
+} htr_rec;
+#define HTR_X_FLAG (1u << 11)            /* the sizes and ids are in an htr_xrec */
+#define HTR_SIZE_SHIFT 12                /* inline size: bits 12..31 */
+#define HTR_SIZE_INLINE (1u << 20)       /* sizes below this fit inline */
+
+/* The rest of an event that does not fit an htr_rec. */
+typedef struct htr_xrec {
   uint64_t old;                /* REALLOC: old address, else 0 */
   uint64_t size;               /* bytes */
-  uint32_t stack;              /* script-stack node */
   uint32_t native;             /* native-stack id */
-} htr_rec;
+} htr_xrec;
 
 /* A clock reading: events from index `at` on have time `t`. */
 typedef struct htr_tick {
@@ -66,9 +79,11 @@ typedef struct htr_buf {
   _Atomic uint64_t pub;        /* complete prefix: (events << 32) | ticks */
   uint32_t n;                  /* events written (VM thread only) */
   uint32_t nticks;             /* ticks written (VM thread only) */
+  uint32_t nx;                 /* extras written (VM thread only) */
   htr_rec rec[HTR_CHUNK_EVENTS];           /* the events */
-  uint16_t kindtag[HTR_CHUNK_EVENTS];      /* kind | tag << 3 */
   htr_tick ticks[HTR_MAX_TICKS];           /* clock readings */
+  htr_xrec x[HTR_CHUNK_EVENTS];            /* extras, in event order (pages
+                                              untouched until used) */
 } htr_buf;
 
 /* An append-only array in fixed pages, so items never move and the writer can

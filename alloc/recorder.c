@@ -3,7 +3,7 @@
 **
 ** ht_rec_event() is the hot path: it reads the clock once every
 ** HTR_CLOCK_EVERY events, asks the VM for the current stack node, appends a
-** fixed-size record to the current chunk and publishes the chunk's complete
+** 16-byte record (rec-internal.h) to the current chunk and publishes the chunk's complete
 ** prefix with one release store (about 7 ns in all; the writer thread packs
 ** chunks into the compact format of encode.h, off the VM's time).  A full
 ** chunk is handed to the writer (writer.c) through a queue; a fresh buffer
@@ -82,7 +82,7 @@ static void buf_start(htr_buf *b) {
   b->next = NULL;
   b->first_seq = htr.seq;
   b->t0 = htr.now;
-  b->n = b->nticks = 0;
+  b->n = b->nticks = b->nx = 0;
   atomic_store_explicit(&b->pub, 0, memory_order_relaxed);
   htr.buf = b;
   atomic_store_explicit(&htr.cur, b, memory_order_release);
@@ -130,12 +130,19 @@ static inline __attribute__((always_inline)) void emit(unsigned kind, unsigned t
   htr_buf *b = htr.buf;
   uint32_t i = b->n;
   htr_rec *r = &b->rec[i];
+  uint32_t native = htr.native && kind != HT_EV_SAMPLE ? htr_native_capture() : 0;
   r->stack = htr.stack_fn ? htr.stack_fn(htr.stack_ud) : 0;
-  r->native = htr.native && kind != HT_EV_SAMPLE ? htr_native_capture() : 0;
   r->obj = obj;
-  r->old = old;
-  r->size = size;
-  b->kindtag[i] = (uint16_t)(kind | (tag & 0xff) << 3);
+  uint32_t kt = kind | (tag & 0xff) << 3;
+  if (__builtin_expect(size < HTR_SIZE_INLINE && !old && !native, 1)) {
+    r->kts = kt | (uint32_t)size << HTR_SIZE_SHIFT;
+  } else {
+    htr_xrec *x = &b->x[b->nx++];   /* at most one per event: never full */
+    x->old = old;
+    x->size = size;
+    x->native = native;
+    r->kts = kt | HTR_X_FLAG;
+  }
   b->n = ++i;
   htr.seq++;
   atomic_store_explicit(&b->pub, ((uint64_t)i << 32) | b->nticks, memory_order_release);

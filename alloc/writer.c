@@ -388,7 +388,7 @@ static int store_chunk(const htr_buf *b, uint32_t n, uint32_t nticks, int feedin
   uint32_t nev = 0;
   uint8_t *p = W.enc;
   uint64_t t = b->t0;
-  uint32_t k = 0, next_tick = nticks ? b->ticks[0].at : UINT32_MAX;
+  uint32_t k = 0, nx = 0, next_tick = nticks ? b->ticks[0].at : UINT32_MAX;
   ht_codec_reset(&c, b->t0);
   for (uint32_t i = 0; i < n; i++) {
     if (__builtin_expect(i >= next_tick, 0)) {
@@ -396,19 +396,28 @@ static int store_chunk(const htr_buf *b, uint32_t n, uint32_t nticks, int feedin
       next_tick = k < nticks ? b->ticks[k].at : UINT32_MAX;
     }
     const htr_rec *r = &b->rec[i];
-    unsigned kt = b->kindtag[i];
-    p = ht_encode_event(&c, p, kt & 7, kt >> 3, r->obj, r->old, r->size, r->stack, r->native, t);
+    uint32_t kts = r->kts;
+    uint64_t old = 0, size = kts >> HTR_SIZE_SHIFT;
+    uint32_t native = 0;
+    if (__builtin_expect(kts & HTR_X_FLAG, 0)) {
+      const htr_xrec *x = &b->x[nx++];
+      old = x->old;
+      size = x->size;
+      native = x->native;
+    }
+    unsigned kind = kts & 7, tag = (kts >> 3) & 0xff;
+    p = ht_encode_event(&c, p, kind, tag, r->obj, old, size, r->stack, native, t);
     if (feeding && i >= from) {
       ht_event *e = &ev[nev++];
       e->seq = b->first_seq + i;
       e->t = t;
       e->obj = r->obj;
-      e->old = r->old;
-      e->size = r->size;
+      e->old = old;
+      e->size = size;
       e->stack = r->stack;
-      e->native = r->native;
-      e->kind = (uint8_t)(kt & 7);
-      e->tag = (uint8_t)(kt >> 3);
+      e->native = native;
+      e->kind = (uint8_t)kind;
+      e->tag = (uint8_t)tag;
       if (nev == FEED_BATCH) {
         if (feed(ev, nev)) return -1;
         nev = 0;
