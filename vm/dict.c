@@ -45,6 +45,9 @@ typedef struct DictKeys {
   uint8_t log2_size;              /* the index has 1 << log2_size slots */
   uint8_t log2_ixbytes;           /* each slot is 1 << log2_ixbytes bytes */
   bool all_str;                   /* every key ever stored is an exact str */
+  uint32_t hashbits;              /* HASH_BIT of every key stored since the
+                                     block was made: a clear bit proves a
+                                     hash absent (attribute caches) */
   ssize usable;                   /* entries still free at the end */
   ssize nentries;                 /* entries used, deleted ones included */
   int64_t indices[];              /* the index, then the entries (aligned) */
@@ -58,6 +61,7 @@ typedef struct DictObj {
 } DictObj;
 
 #define D(o) ((DictObj *)(o))
+#define HASH_BIT(h) ((uint32_t)1 << ((uint64_t)(h) >> 59))
 #define DK_SIZE(dk) ((size_t)1 << (dk)->log2_size)
 #define DK_MASK(dk) (DK_SIZE(dk) - 1)
 
@@ -100,6 +104,7 @@ static DictKeys *new_keys(VM *vm, uint8_t log2_size) {
   dk->log2_size = log2_size;
   dk->log2_ixbytes = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
   dk->all_str = true;
+  dk->hashbits = 0;
   dk->usable = (ssize)USABLE_FRACTION(DK_SIZE(dk));
   dk->nentries = 0;
   memset(dk->indices, 0xff, DK_SIZE(dk) << dk->log2_ixbytes);
@@ -195,8 +200,10 @@ static int dict_resize(VM *vm, DictObj *d, uint8_t log2) {
       for (ssize i = 0; i < old->nentries; i++)
         if (src[i].key) dst[j++] = src[i];
     }
-    for (ssize i = 0; i < d->used; i++)
+    for (ssize i = 0; i < d->used; i++) {
       dk_set_index(dk, find_empty_slot(dk, dst[i].hash), i);
+      dk->hashbits |= HASH_BIT(dst[i].hash);
+    }
     dk->usable -= d->used;
     dk->nentries = d->used;
     free_keys(old);
@@ -264,6 +271,7 @@ int dict_set_with_hash(VM *vm, Obj *d_, Obj *key, hash_t hash, Obj *value) {
   }
   DictKeys *dk = d->keys;
   if (!str_exact(key)) dk->all_str = false;
+  dk->hashbits |= HASH_BIT(hash);
   dk_set_index(dk, find_empty_slot(dk, hash), dk->nentries);
   DictEntry *ep = &dk_entries(dk)[dk->nentries];
   ep->hash = hash;
@@ -290,6 +298,60 @@ int dict_set_cstr(VM *vm, Obj *d, const char *key, Obj *value) {
   Obj *k = str_intern_cstr(vm, key);
   if (!k) return -1;
   return dict_set(vm, d, k, value);
+}
+
+/* The evaluator's attribute caches (eval.c declares these): KEY is an
+** interned str and *HINT the entry number where it was found last time, in
+** this or another instance's dict (instances of a class usually fill their
+** dicts in the same order).  A hint is only trusted when that entry still
+** holds KEY itself; otherwise a full lookup runs and refreshes *HINT.
+** dict_get_hint returns the borrowed value, or NULL (check for an
+** exception: a dict with non-str keys may have called __eq__). */
+Obj *dict_get_hint(VM *vm, Obj *d_, Obj *key, ssize *hint);
+Obj *dict_get_hint(VM *vm, Obj *d_, Obj *key, ssize *hint) {
+  DictObj *d = D(d_);
+  DictKeys *dk = d->keys;
+  if (!dk) return NULL;
+  size_t h = (size_t)*hint;
+  if (h < (size_t)dk->nentries) {
+    DictEntry *ep = &dk_entries(dk)[h];
+    if (ep->key == key) return ep->value;
+  }
+  hash_t hash = key_hash(vm, key);
+  if (hash == -1 || !(dk->hashbits & HASH_BIT(hash))) return NULL;
+  ssize ix = dict_lookup(vm, d, key, hash, NULL);
+  if (ix < 0) return NULL;
+  *hint = ix;
+  return dk_entries(d->keys)[ix].value;
+}
+
+/* D[KEY] = VALUE (borrowed) with the same hint; 0 or -1. */
+int dict_set_hint(VM *vm, Obj *d_, Obj *key, Obj *value, ssize *hint);
+int dict_set_hint(VM *vm, Obj *d_, Obj *key, Obj *value, ssize *hint) {
+  DictObj *d = D(d_);
+  DictKeys *dk = d->keys;
+  size_t h = (size_t)*hint;
+  if (dk && h < (size_t)dk->nentries) {
+    DictEntry *ep = &dk_entries(dk)[h];
+    if (ep->key == key) {
+      Obj *old = ep->value;
+      ep->value = incref(value);
+      d->version++;
+      decref(vm, old);
+      return 0;
+    }
+  }
+  hash_t hash = key_hash(vm, key);
+  if (hash == -1) return -1;
+  if (dict_set_with_hash(vm, d_, key, hash, value) < 0) return -1;
+  dk = d->keys;
+  if (dk_entries(dk)[dk->nentries - 1].key == key) {
+    *hint = dk->nentries - 1;     /* appended */
+  } else if (dk->all_str) {       /* replaced: find where (no __eq__ runs) */
+    ssize ix = dict_lookup(vm, d, key, hash, NULL);
+    if (ix >= 0) *hint = ix;
+  }
+  return 0;
 }
 
 /* Remove the entry IX found at SLOT. */

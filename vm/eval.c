@@ -335,18 +335,51 @@ typedef struct GlobalCache {
 } GlobalCache;
 
 /* A code object's caches: the module name MAKE_FUNCTION gives new
-** functions (globals['__name__']), then one LOAD_GLOBAL entry per name. */
+** functions (globals['__name__']), then one LOAD_GLOBAL entry per name,
+** then one AttrCache (below) per name. */
 typedef struct CodeCaches {
   GlobalCache modname;            /* builtins unused */
+  struct AttrCache *attr;         /* the attribute entries, after g[] */
   GlobalCache g[];                /* indexed like co_names */
 } CodeCaches;
 
+/* LOAD_ATTR / LOAD_METHOD / STORE_ATTR's cache, one entry per co_names
+** index, after the LOAD_GLOBAL entries: what the owner's type says about
+** the name, valid while the type's version_tag and type_attr_epoch are what
+** they were then (object.h: any change to a type's dict bumps the epoch). */
+typedef struct AttrCache {
+  uint64_t tag;                   /* the owner type's version_tag */
+  uint64_t epoch;                 /* type_attr_epoch then; 0 = empty */
+  Obj *descr;                     /* borrowed (the type's mro holds it):
+                                     type_lookup's result, NULL = absent */
+  ssize hint;                     /* entry number in instance dicts */
+  uint8_t kind;                   /* ATTR_* */
+  uint8_t generic;                /* ATTR_GENERIC_*: the type's getattr /
+                                     setattr slots are the generic ones */
+} AttrCache;
+
+enum {
+  ATTR_NONE,                      /* not cached: the slow path */
+  ATTR_DATA,                      /* descr has __get__ and __set__ (property,
+                                     __slots__ member): it wins */
+  ATTR_DICT,                      /* instance dict at dictoffset > 0 first,
+                                     then descr (maybe NULL) */
+  ATTR_NODICT                     /* no instance dict: descr (maybe NULL) */
+};
+#define ATTR_GENERIC_GET 1
+#define ATTR_GENERIC_SET 2
+
 static size_t caches_size(CodeObj *co) {
-  return sizeof(CodeCaches) + (size_t)TUPLE_SIZE(co->names) * sizeof(GlobalCache);
+  return sizeof(CodeCaches) +
+         (size_t)TUPLE_SIZE(co->names) * (sizeof(GlobalCache) + sizeof(AttrCache));
 }
 
 static CodeCaches *code_caches(CodeObj *co) {
-  if (!co->caches) co->caches = ht_calloc(HT_TAG_CODE, caches_size(co));
+  if (!co->caches) {
+    CodeCaches *cc = ht_calloc(HT_TAG_CODE, caches_size(co));
+    if (cc) cc->attr = (AttrCache *)&cc->g[TUPLE_SIZE(co->names)];
+    co->caches = cc;
+  }
   return co->caches;
 }
 
@@ -399,6 +432,106 @@ static Obj *module_name_of(VM *vm, CodeObj *co, Obj *globals) {
     cc->modname.value = v;
   }
   return v;
+}
+
+Obj *dict_get_hint(VM *vm, Obj *d, Obj *key, ssize *hint);            /* dict.c */
+int dict_set_hint(VM *vm, Obj *d, Obj *key, Obj *value, ssize *hint);  /* dict.c */
+
+/* (Re)fill AC for instances of T and name NAME. */
+static void attr_cache_fill(AttrCache *ac, TypeObj *t, Obj *name) {
+  Obj *descr = type_lookup(t, name);
+  uint8_t kind;
+  if (descr && descr->type->descr_set)
+    kind = descr->type->descr_get ? ATTR_DATA : ATTR_NONE;
+  else
+    kind = t->dictoffset > 0 ? ATTR_DICT : t->dictoffset == 0 ? ATTR_NODICT : ATTR_NONE;
+  ac->tag = type_version_tag(t);
+  ac->epoch = type_attr_epoch;
+  ac->descr = descr;
+  ac->kind = kind;
+  if (descr && (descr->type == &Function_Type || descr->type == &MethodDescr_Type))
+    ac->hint = -1;                /* a method: instance dicts rarely have it */
+  ac->generic = (t->getattr ? 0 : ATTR_GENERIC_GET) | (t->setattr ? 0 : ATTR_GENERIC_SET);
+}
+
+/* The attribute cache entry for name I on instances of T, filled if stale;
+** NULL when the caches could not be allocated. */
+static inline AttrCache *attr_cache(CodeObj *co, TypeObj *t, int i) {
+  CodeCaches *cc = co->caches;
+  if (UNLIKELY(!cc) && !(cc = code_caches(co))) return NULL;
+  AttrCache *ac = &cc->attr[i];
+  if (UNLIKELY(ac->tag != t->version_tag || ac->epoch != type_attr_epoch))
+    attr_cache_fill(ac, t, TUPLE_GET(co->names, i));
+  return ac;
+}
+
+/* OWNER.NAME through AC (generic getattr): 0 with *OUT the value, 1 with
+** *OUT an unbound method to call with OWNER prepended (METHOD only), -1 on
+** error, 2 when the slow path must decide (nothing done).  (CPython's
+** PyObject_GenericGetAttr / _PyObject_GetMethod, in the same order.) */
+__attribute__((always_inline))
+static inline int attr_load(VM *vm, AttrCache *ac, Obj *owner, Obj *name,
+                            bool method, Obj **out) {
+  Obj *descr = ac->descr;
+  TypeObj *t = owner->type;
+  *out = NULL;
+  switch (ac->kind) {
+  case ATTR_DATA:
+    incref(descr);
+    *out = descr->type->descr_get(vm, descr, owner, (Obj *)t);
+    decref(vm, descr);
+    return *out ? 0 : -1;
+  case ATTR_DICT: {
+    Obj *d = *(Obj **)((char *)owner + t->dictoffset);
+    if (d) {
+      Obj *v = dict_get_hint(vm, d, name, &ac->hint);
+      if (v) {
+        *out = incref(v);
+        return 0;
+      }
+      if (vm_exc_occurred(vm)) return -1;
+      if (ac->epoch != type_attr_epoch) return 2;   /* an __eq__ changed a type */
+    }
+  }
+    /* fall through */
+  case ATTR_NODICT:
+    if (!descr) return 2;
+    if (method && (descr->type == &Function_Type || descr->type == &MethodDescr_Type)) {
+      *out = incref(descr);
+      return 1;
+    }
+    if (descr->type->descr_get) {
+      incref(descr);
+      *out = descr->type->descr_get(vm, descr, owner, (Obj *)t);
+      decref(vm, descr);
+      return *out ? 0 : -1;
+    }
+    *out = incref(descr);
+    return 0;
+  default:
+    return 2;
+  }
+}
+
+/* OWNER.NAME = V through AC (generic setattr): 0, -1 on error, 2 for the
+** slow path (nothing done). */
+static inline int attr_store(VM *vm, AttrCache *ac, Obj *owner, Obj *name, Obj *v) {
+  Obj *descr = ac->descr;
+  switch (ac->kind) {
+  case ATTR_DATA: {
+    incref(descr);
+    int r = descr->type->descr_set(vm, descr, owner, v);
+    decref(vm, descr);
+    return r;
+  }
+  case ATTR_DICT: {
+    Obj *d = *(Obj **)((char *)owner + owner->type->dictoffset);
+    if (!d) return 2;
+    return dict_set_hint(vm, d, name, v, &ac->hint);
+  }
+  default:
+    return 2;
+  }
 }
 
 /* Release CO's inline caches (code_dealloc). */
@@ -949,7 +1082,21 @@ resume_gen:
   TARGET(LOAD_ATTR) {
     SAVE_IP();
     Obj *owner = TOP();
-    Obj *v = obj_getattr(vm, owner, names[oparg]);
+    Obj *v;
+    AttrCache *ac = attr_cache(co, owner->type, oparg);
+    if (LIKELY(ac != NULL) && (ac->generic & ATTR_GENERIC_GET)) {
+      int k = attr_load(vm, ac, owner, names[oparg], false, &v);
+      if (LIKELY(k != 2)) {
+        decref(vm, owner);
+        SET_TOP(v);
+        if (k < 0) {
+          sp--;
+          goto error;
+        }
+        DISPATCH();
+      }
+    }
+    v = obj_getattr(vm, owner, names[oparg]);
     decref(vm, owner);
     SET_TOP(v);
     if (!v) {
@@ -963,7 +1110,11 @@ resume_gen:
     SAVE_IP();
     Obj *owner = POP();
     Obj *v = POP();
-    int r = obj_setattr(vm, owner, names[oparg], v);
+    int r = 2;
+    AttrCache *ac = attr_cache(co, owner->type, oparg);
+    if (LIKELY(ac != NULL) && (ac->generic & ATTR_GENERIC_SET))
+      r = attr_store(vm, ac, owner, names[oparg], v);
+    if (r == 2) r = obj_setattr(vm, owner, names[oparg], v);
     decref(vm, v);
     if (UNLIKELY(snap_refs) && r == 0) snap_ref_attr(vm, owner, names[oparg]);  /* vm/snapshot.c */
     decref(vm, owner);
@@ -985,7 +1136,11 @@ resume_gen:
     SAVE_IP();
     Obj *owner = TOP();
     Obj *m;
-    int k = obj_get_method(vm, owner, names[oparg], &m);
+    int k = 2;
+    AttrCache *ac = attr_cache(co, owner->type, oparg);
+    if (LIKELY(ac != NULL) && (ac->generic & ATTR_GENERIC_GET))
+      k = attr_load(vm, ac, owner, names[oparg], true, &m);
+    if (k == 2) k = obj_get_method(vm, owner, names[oparg], &m);
     if (k < 0) goto error;
     if (k == 1) {
       SET_TOP(m);

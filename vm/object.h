@@ -253,6 +253,10 @@ struct TypeObj {
   const MethodDef *methods;       /* NULL-name terminated */
   const GetSetDef *getset;        /* NULL-name terminated */
   const char *doc;                /* __doc__, may be NULL */
+
+  /* attribute caches (core: vm/type.c) */
+  uint64_t version_tag;           /* unique per type (global counter), renewed by
+                                     type_modified; 0 until first assigned */
 };
 
 /* Statically defined types.  Each is defined (with its slots) by the module
@@ -271,6 +275,16 @@ int type_ready(VM *vm, TypeObj *type);
 bool type_is_subtype(TypeObj *a, TypeObj *b);
 /* Look NAME up along TYPE's mro; borrowed; NULL (no exception) if absent. */
 Obj *type_lookup(TypeObj *type, Obj *name);
+/* Attribute caches (type_lookup's own, the evaluator's inline caches) are
+** valid while the type's version_tag and type_attr_epoch are what they were
+** when filled: type_modified(T) renews T's tag and bumps the epoch, which
+** also covers T's subclasses (core keeps no subclass lists). */
+extern uint64_t type_attr_epoch;
+/* T's version_tag, assigned from the global counter if T has none yet. */
+uint64_t type_version_tag(TypeObj *t);
+/* Call after any change to T's dict, slots, bases or mro (NULL: some type
+** was freed or many changed). */
+void type_modified(TypeObj *t);
 static inline bool obj_is(Obj *o, TypeObj *t) { return o->type == t; }
 static inline bool obj_isinstance(Obj *o, TypeObj *t) {
   return o->type == t || type_is_subtype(o->type, t);

@@ -15,10 +15,14 @@
 ** types_fini() releases those tuples and dicts at teardown, leaving the
 ** types ready to be readied again by the next VM.
 **
-** type_lookup() walks the mro; a small direct-mapped cache keyed by (type,
-** interned name) in front of it makes attribute and method lookups on
-** builtin types one probe.  Any change to a type's dict bumps the cache's
-** global version (type_modified), which invalidates every entry.
+** type_lookup() walks the mro; a direct-mapped cache keyed by (version
+** tag, interned name) in front of it makes attribute and method lookups one
+** probe, absent names included.  Each type gets a unique version tag from a
+** global counter (so a new type at a freed type's address never matches),
+** renewed by type_modified(), which also bumps type_attr_epoch: with no
+** subclass lists, the epoch is what invalidates the subclasses' entries.
+** The evaluator's LOAD_ATTR / LOAD_METHOD / STORE_ATTR caches use the same
+** (tag, epoch) pair.
 */
 #include <string.h>
 #include <stdio.h>
@@ -34,18 +38,23 @@
 
 #define MCACHE_SIZE 4096
 typedef struct MCacheEntry {
-  TypeObj *type;                  /* borrowed key */
+  uint64_t tag;                   /* the type's version_tag when filled */
+  uint64_t epoch;                 /* type_attr_epoch when filled */
   Obj *name;                      /* borrowed interned str key */
   Obj *value;                     /* borrowed result, NULL = absent */
-  uint64_t version;               /* mcache_version when filled */
 } MCacheEntry;
 static MCacheEntry mcache[MCACHE_SIZE];
-static uint64_t mcache_version = 1;
+static uint64_t next_version_tag = 1;
+uint64_t type_attr_epoch = 1;
 
-void type_modified(TypeObj *t);
+uint64_t type_version_tag(TypeObj *t) {
+  if (!t->version_tag) t->version_tag = next_version_tag++;
+  return t->version_tag;
+}
+
 void type_modified(TypeObj *t) {
-  (void)t;
-  mcache_version++;
+  if (t) t->version_tag = next_version_tag++;
+  type_attr_epoch++;
 }
 
 static Obj *lookup_uncached(TypeObj *type, Obj *name) {
@@ -71,16 +80,17 @@ static Obj *lookup_uncached(TypeObj *type, Obj *name) {
 Obj *type_lookup(TypeObj *type, Obj *name) {
   if (!str_check(name) || !((StrObj *)name)->interned)
     return lookup_uncached(type, name);
-  uintptr_t h = ((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3) ^
+  uint64_t tag = type_version_tag(type);
+  uintptr_t h = (uintptr_t)tag * 0x9E3779B1u ^ ((uintptr_t)name >> 3) ^
                 ((uintptr_t)name >> 12);
   MCacheEntry *e = &mcache[h & (MCACHE_SIZE - 1)];
-  if (e->type == type && e->name == name && e->version == mcache_version)
+  if (e->tag == tag && e->name == name && e->epoch == type_attr_epoch)
     return e->value;
   Obj *v = lookup_uncached(type, name);
-  e->type = type;
+  e->tag = tag;
   e->name = name;
   e->value = v;
-  e->version = mcache_version;
+  e->epoch = type_attr_epoch;
   return v;
 }
 
@@ -770,7 +780,9 @@ static int type_set_doc(VM *vm, Obj *o, Obj *value) {
     vm_raise(vm, &Exc_TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", t->name);
     return -1;
   }
-  return dict_set_cstr(vm, t->dict, "__doc__", value);
+  int r = dict_set_cstr(vm, t->dict, "__doc__", value);
+  type_modified(t);
+  return r;
 }
 static Obj *type_get_dict(VM *vm, Obj *o) {
   TypeObj *t = (TypeObj *)o;
