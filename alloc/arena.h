@@ -185,7 +185,9 @@ static inline void ht_free_inline_(ht_tag tag, void *p, size_t size) {
   ht_free(tag, p, size);
 }
 
-#if !defined(HT_ARENA_IMPL_) && !defined(HT_DEBUG_ARENA)
+/* HT_ARENA_NO_INLINE keeps ht_alloc/ht_free plain calls, for a program
+** that supplies its own (fuzz/fuzz-compile.c's malloc-backed front end). */
+#if !defined(HT_ARENA_IMPL_) && !defined(HT_DEBUG_ARENA) && !defined(HT_ARENA_NO_INLINE)
 #define ht_alloc(tag, size) ht_alloc_inline_((tag), (size))
 #define ht_free(tag, p, size) ht_free_inline_((tag), (p), (size))
 #endif

@@ -6,6 +6,9 @@
 #                  memory); gets 1/3 of the time;
 #   fuzz-compile:  the whole compile_module() on a VM; gets 2/3.
 #
+# The libraries are built with -DHT_ARENA_NO_INLINE so that the front end's
+# ht_alloc/ht_free are calls the malloc-backed target can replace.
+#
 # SECONDS (default 30) is the total.  The build goes to $FUZZ_BUILDDIR
 # (default ./fuzz-build) and is reused when present.  Exits non-zero when a
 # target crashes; the crashing input is left in $FUZZ_BUILDDIR/artifacts.
@@ -19,12 +22,12 @@ build=$(cd "$build" && pwd)
 cd "$build"
 if [ ! -f Makefile ]; then
   "$srcdir/configure" --disable-viewer -q CC="$clang" \
-    CFLAGS="-g -O1 -fsanitize=address,fuzzer-no-link -fno-omit-frame-pointer"
+    CFLAGS="-g -O1 -fsanitize=address,fuzzer-no-link -fno-omit-frame-pointer -DHT_ARENA_NO_INLINE"
 fi
 make -j"$(nproc 2>/dev/null || echo 2)" libhtvm.la libheaptrail.la >/dev/null
 libs=$(sed -n 's/^\(JEMALLOC_LIBS\|UNWIND_LIBS\|SQLITE_LIBS\|PTHREAD_LIBS\) = //p' Makefile | tr '\n' ' ')
 inc="-I. -I$srcdir -I$srcdir/alloc -I$srcdir/vm"
-cflags="-g -O1 -fsanitize=address,fuzzer -fno-omit-frame-pointer"
+cflags="-g -O1 -fsanitize=address,fuzzer -fno-omit-frame-pointer -DHT_ARENA_NO_INLINE"
 $clang $cflags $inc -o fuzz-compile "$srcdir/fuzz/fuzz-compile.c" \
   .libs/libhtvm.a .libs/libheaptrail.a $libs -lm
 $clang $cflags $inc -DFUZZ_FRONTEND_ONLY -o fuzz-frontend "$srcdir/fuzz/fuzz-compile.c" \
